@@ -1,0 +1,21 @@
+package org.demarche.core;
+
+import java.util.Optional;
+import org.demarche.core.internal.Checks;
+
+/**
+ * The person who signs a letter.
+ *
+ * @param name the signer's name as printed under the signature
+ * @param title the signer's title, e.g. "Executive Director" (empty for a private supporter)
+ */
+public record Signer(String name, Optional<String> title) {
+  public Signer {
+    name = Checks.line(name, "signedBy.name");
+    title = Checks.line(title, "signedBy.title");
+  }
+
+  public static Signer of(String name, String title) {
+    return new Signer(name, Optional.of(title));
+  }
+}

@@ -1,0 +1,29 @@
+package org.demarche.core.spi;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.demarche.core.Campaign;
+import org.demarche.core.Settings;
+
+/**
+ * What a channel is opened with.
+ *
+ * @param campaign the campaign being delivered
+ * @param settings the channel's settings (the campaign's section, overridden by the command line)
+ * @param outputDir the folder for files (the outbox), created by the channel if missing
+ * @param environment the process environment, where secrets such as SMTP passwords come from
+ */
+public record ChannelContext(Campaign campaign, Settings settings, Path outputDir, Map<String, String> environment) {
+  public ChannelContext {
+    Objects.requireNonNull(campaign, "campaign");
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(outputDir, "outputDir");
+    environment = Map.copyOf(environment);
+  }
+
+  public Optional<String> env(String name) {
+    return Optional.ofNullable(environment.get(name));
+  }
+}

@@ -1,0 +1,31 @@
+package org.demarche.core.spi;
+
+import org.demarche.core.DeliveryException;
+import org.demarche.core.Envelope;
+import org.demarche.core.Letter;
+import org.demarche.core.Receipt;
+
+/**
+ * Carries letters to their recipients. The engine calls {@link #deliver} from one thread at a time
+ * per channel and retries {@link DeliveryException.Kind#TRANSIENT} failures itself.
+ */
+public interface DeliveryChannel extends AutoCloseable {
+
+  /** The name a campaign file uses for this channel, e.g. {@code smtp}. */
+  String name();
+
+  /** Whether this channel can carry {@code letter} at all (an email channel needs the mission's email). */
+  boolean canDeliver(Letter letter);
+
+  /**
+   * Delivers one envelope, blocking until the recipient's side accepted it (and waiting first if a
+   * rate limit says so).
+   *
+   * @throws DeliveryException classed transient or permanent
+   */
+  Receipt deliver(Envelope envelope);
+
+  /** Releases connections; the default does nothing. */
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,15 @@
+package org.demarche.core.spi;
+
+import org.demarche.core.Letter;
+import org.demarche.core.RenderException;
+import org.demarche.core.Rendition;
+
+/** Turns a letter into a document. Implementations are safe to call from several threads at once. */
+public interface LetterRenderer {
+
+  /** The media type of what {@link #render} produces, e.g. {@code application/pdf}. */
+  String mediaType();
+
+  /** Renders {@code letter}; a letter that cannot be rendered faithfully is a {@link RenderException}. */
+  Rendition render(Letter letter);
+}
