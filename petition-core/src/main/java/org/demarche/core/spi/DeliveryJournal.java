@@ -16,6 +16,11 @@ public interface DeliveryJournal extends AutoCloseable {
   /** Appends one state change durably. */
   void record(JournalEntry entry);
 
+  /** Appends several state changes; an implementation may force them to disk together. */
+  default void recordAll(java.util.List<JournalEntry> entries) {
+    entries.forEach(this::record);
+  }
+
   @Override
   void close();
 }

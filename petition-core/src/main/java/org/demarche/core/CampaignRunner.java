@@ -1,0 +1,324 @@
+package org.demarche.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.demarche.core.RunReport.Outcome;
+import org.demarche.core.RunReport.Result;
+import org.demarche.core.spi.DeliveryChannel;
+import org.demarche.core.spi.DeliveryJournal;
+import org.demarche.core.spi.LetterRenderer;
+
+/**
+ * The engine: asks the journal what is already done, renders the rest (in parallel), delivers each
+ * letter through the channel (one at a time, in plan order), and records every state change in the
+ * journal before it moves on. Transient failures are retried with the {@link RetryPolicy}; permanent
+ * ones are recorded and not retried; a letter the channel cannot carry goes to the {@link PostalDesk}.
+ * A letter found "sending" from a run that stopped is in doubt: it is reported and left alone unless
+ * {@link Builder#resendInDoubt(boolean)} says otherwise.
+ */
+public final class CampaignRunner {
+  /** How the engine waits between attempts (tests pass one that does not sleep). */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  private final LetterRenderer renderer;
+  private final DeliveryChannel channel;
+  private final DeliveryJournal journal;
+  private final RetryPolicy retry;
+  private final ProgressListener listener;
+  private final PostalDesk postalDesk;
+  private final int renderThreads;
+  private final boolean resendInDoubt;
+  private final Function<Letter, List<Letter>> attachments;
+  private final Sleeper sleeper;
+  private final Clock clock;
+
+  private CampaignRunner(Builder b) {
+    this.renderer = b.renderer;
+    this.channel = b.channel;
+    this.journal = b.journal;
+    this.retry = b.retry;
+    this.listener = b.listener;
+    this.postalDesk = b.postalDesk;
+    this.renderThreads = b.renderThreads;
+    this.resendInDoubt = b.resendInDoubt;
+    this.attachments = b.attachments;
+    this.sleeper = b.sleeper;
+    this.clock = b.clock;
+  }
+
+  public static Builder builder(LetterRenderer renderer, DeliveryChannel channel, DeliveryJournal journal) {
+    return new Builder(renderer, channel, journal);
+  }
+
+  /** Options of a {@link CampaignRunner}; every option has a sensible default. */
+  public static final class Builder {
+    private final LetterRenderer renderer;
+    private final DeliveryChannel channel;
+    private final DeliveryJournal journal;
+    private RetryPolicy retry = RetryPolicy.defaults();
+    private ProgressListener listener = ProgressListener.NONE;
+    private PostalDesk postalDesk = PostalDesk.NONE;
+    private int renderThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private boolean resendInDoubt;
+    private Function<Letter, List<Letter>> attachments = l -> List.of();
+    private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(LetterRenderer renderer, DeliveryChannel channel, DeliveryJournal journal) {
+      this.renderer = Objects.requireNonNull(renderer, "renderer");
+      this.channel = Objects.requireNonNull(channel, "channel");
+      this.journal = Objects.requireNonNull(journal, "journal");
+    }
+
+    public Builder retry(RetryPolicy retry) {
+      this.retry = Objects.requireNonNull(retry, "retry");
+      return this;
+    }
+
+    public Builder listener(ProgressListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    public Builder postalDesk(PostalDesk postalDesk) {
+      this.postalDesk = Objects.requireNonNull(postalDesk, "postalDesk");
+      return this;
+    }
+
+    /** Threads that render ahead of delivery (default: cores, at most 4). */
+    public Builder renderThreads(int threads) {
+      if (threads < 1 || threads > 64) {
+        throw new IllegalArgumentException("renderThreads must be between 1 and 64, not " + threads);
+      }
+      this.renderThreads = threads;
+      return this;
+    }
+
+    /** Send again the letters a stopped run left in doubt (receivers can drop the duplicate by its Message-ID). */
+    public Builder resendInDoubt(boolean resend) {
+      this.resendInDoubt = resend;
+      return this;
+    }
+
+    /** Further letters (translations) rendered and attached to each letter. */
+    public Builder attachments(Function<Letter, List<Letter>> attachments) {
+      this.attachments = Objects.requireNonNull(attachments, "attachments");
+      return this;
+    }
+
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public CampaignRunner build() {
+      return new CampaignRunner(this);
+    }
+  }
+
+  private record Rendered(Letter letter, Optional<Rendition> document, List<Rendition> attachments,
+      Optional<RenderException> failure) {}
+
+  /**
+   * Runs {@code letters} (all of one campaign, distinct ids). Returns when every letter has an outcome
+   * or the thread is interrupted.
+   */
+  public RunReport run(List<Letter> letters) {
+    if (letters.isEmpty()) {
+      RunReport empty = new RunReport("", List.of());
+      listener.finished(empty);
+      return empty;
+    }
+    String campaignId = letters.get(0).campaignId();
+    Set<String> ids = new HashSet<>();
+    for (Letter l : letters) {
+      if (!l.campaignId().equals(campaignId)) {
+        throw new IllegalArgumentException("all letters of a run must belong to one campaign");
+      }
+      if (!ids.add(l.id())) {
+        throw new IllegalArgumentException("two letters have the id " + l.id() + ": a letter id may appear once");
+      }
+    }
+    Map<String, LetterStatus> known = journal.statuses();
+    Outcome[] outcomes = new Outcome[letters.size()];
+    List<Integer> todo = new ArrayList<>();
+    List<JournalEntry> planned = new ArrayList<>();
+    Instant now = clock.instant();
+    for (int i = 0; i < letters.size(); i++) {
+      Letter letter = letters.get(i);
+      LetterStatus status = known.get(letter.id());
+      Optional<Result> earlier = status == null ? Optional.empty() : earlierResult(status);
+      if (earlier.isPresent()) {
+        outcomes[i] = new Outcome(letter.id(), letter.mission().id(), earlier.get(), 0, status.messageId(),
+            status.detail());
+        listener.skipped(letter, status);
+      } else {
+        todo.add(i);
+        if (status == null) {
+          planned.add(new JournalEntry(letter.id(), LetterState.PLANNED, now, 0, Optional.empty(), Optional.empty()));
+        }
+      }
+    }
+    journal.recordAll(planned);
+    listener.started(letters.size(), todo.size());
+
+    ExecutorService pool = Executors.newFixedThreadPool(renderThreads, r -> {
+      Thread t = new Thread(r, "demarche-render");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Deque<Future<Rendered>> window = new ArrayDeque<>();
+      int next = 0;
+      int ahead = renderThreads * 2 + 1;
+      for (int k = 0; k < todo.size(); k++) {
+        while (next < todo.size() && window.size() < ahead) {
+          Letter l = letters.get(todo.get(next++));
+          window.add(pool.submit(() -> render(l)));
+        }
+        Rendered rendered = window.poll().get();
+        int i = todo.get(k);
+        LetterStatus status = known.get(rendered.letter().id());
+        outcomes[i] = deliver(rendered, status == null ? 0 : status.attempts());
+        if (Thread.currentThread().isInterrupted()) {
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("rendering failed unexpectedly", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Outcome> list = new ArrayList<>();
+    for (Outcome o : outcomes) {
+      if (o != null) {
+        list.add(o);
+      }
+    }
+    RunReport report = new RunReport(campaignId, list);
+    listener.finished(report);
+    return report;
+  }
+
+  private Optional<Result> earlierResult(LetterStatus status) {
+    switch (status.state()) {
+      case SENT:
+        return Optional.of(Result.ALREADY_SENT);
+      case BY_POST:
+        return Optional.of(Result.ALREADY_BY_POST);
+      case FAILED_PERMANENT:
+        return Optional.of(Result.FAILED_PERMANENT);
+      case SENDING:
+        return resendInDoubt ? Optional.empty() : Optional.of(Result.IN_DOUBT);
+      default:
+        return Optional.empty();
+    }
+  }
+
+  private Rendered render(Letter letter) {
+    try {
+      Rendition doc = renderer.render(letter);
+      List<Rendition> extra = new ArrayList<>();
+      for (Letter a : attachments.apply(letter)) {
+        extra.add(renderer.render(a));
+      }
+      listener.rendered(letter, doc);
+      return new Rendered(letter, Optional.of(doc), extra, Optional.empty());
+    } catch (RenderException e) {
+      return new Rendered(letter, Optional.empty(), List.of(), Optional.of(e));
+    }
+  }
+
+  private Outcome deliver(Rendered r, int attemptsBefore) throws InterruptedException {
+    Letter letter = r.letter();
+    String missionId = letter.mission().id();
+    if (r.failure().isPresent()) {
+      String detail = "cannot render: " + r.failure().get().getMessage();
+      journal.record(entry(letter, LetterState.FAILED_PERMANENT, attemptsBefore, Optional.empty(), detail));
+      listener.failed(letter, r.failure().get(), false);
+      return new Outcome(letter.id(), missionId, Result.FAILED_PERMANENT, 0, Optional.empty(), Optional.of(detail));
+    }
+    Rendition doc = r.document().orElseThrow();
+    if (!channel.canDeliver(letter)) {
+      journal.record(entry(letter, LetterState.BY_POST, attemptsBefore, Optional.empty(),
+          "no email published: " + channel.name() + " cannot carry it; it is in the postal print kit"));
+      postalDesk.post(letter, doc, r.attachments());
+      listener.byPost(letter, doc);
+      return new Outcome(letter.id(), missionId, Result.BY_POST, 0, Optional.empty(), Optional.of("by post"));
+    }
+    String messageId = MessageIds.of(letter.campaignId(), letter.id(), letter.sender().emailDomain());
+    Envelope envelope = new Envelope(letter, doc, r.attachments(), messageId);
+    Instant started = clock.instant();
+    int attempt = attemptsBefore;
+    for (int thisRun = 1; ; thisRun++) {
+      attempt++;
+      journal.record(entry(letter, LetterState.SENDING, attempt, Optional.of(messageId), null));
+      try {
+        Receipt receipt = channel.deliver(envelope);
+        journal.record(entry(letter, LetterState.SENT, attempt, Optional.of(messageId), receipt.detail()));
+        listener.delivered(letter, receipt);
+        return new Outcome(letter.id(), missionId, Result.SENT, thisRun, Optional.of(messageId),
+            Optional.of(receipt.detail()));
+      } catch (DeliveryException e) {
+        String detail = e.serverReply().map(reply -> e.getMessage() + " (server: " + reply + ")").orElse(e.getMessage());
+        if (e.maybeDelivered()) {
+          // The message may have reached the server: the letter stays "sending", reported in doubt.
+          listener.failed(letter, e, false);
+          return new Outcome(letter.id(), missionId, Result.IN_DOUBT, thisRun, Optional.of(messageId),
+              Optional.of(detail));
+        }
+        if (e.kind() == DeliveryException.Kind.PERMANENT) {
+          journal.record(entry(letter, LetterState.FAILED_PERMANENT, attempt, Optional.of(messageId), detail));
+          listener.failed(letter, e, false);
+          return new Outcome(letter.id(), missionId, Result.FAILED_PERMANENT, thisRun, Optional.of(messageId),
+              Optional.of(detail));
+        }
+        Duration wait = retry.backoffAfter(thisRun);
+        boolean again = thisRun < retry.maxAttempts()
+            && Duration.between(started, clock.instant()).plus(wait).compareTo(retry.maxTotal()) <= 0;
+        journal.record(entry(letter, LetterState.FAILED_TRANSIENT, attempt, Optional.of(messageId), detail));
+        listener.failed(letter, e, again);
+        if (!again) {
+          return new Outcome(letter.id(), missionId, Result.FAILED_TRANSIENT, thisRun, Optional.of(messageId),
+              Optional.of(detail));
+        }
+        sleeper.sleep(wait);
+      } catch (RuntimeException e) {
+        // A channel that fails in an unforeseen way may or may not have sent: report it in doubt.
+        listener.failed(letter, new DeliveryException(DeliveryException.Kind.TRANSIENT,
+            "unexpected failure in channel " + channel.name() + ": " + e, Optional.empty(), true, e), false);
+        return new Outcome(letter.id(), missionId, Result.IN_DOUBT, thisRun, Optional.of(messageId),
+            Optional.of("unexpected failure: " + e));
+      }
+    }
+  }
+
+  private JournalEntry entry(Letter letter, LetterState state, int attempt, Optional<String> messageId, String detail) {
+    return new JournalEntry(letter.id(), state, clock.instant(), attempt, messageId, Optional.ofNullable(detail));
+  }
+}

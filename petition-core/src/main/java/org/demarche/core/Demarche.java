@@ -1,0 +1,295 @@
+package org.demarche.core;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
+import org.demarche.core.internal.CampaignLoader;
+import org.demarche.core.internal.LetterPlanner;
+import org.demarche.core.spi.ChannelContext;
+import org.demarche.core.spi.ChannelFactory;
+import org.demarche.core.spi.ContactDirectory;
+import org.demarche.core.spi.DeliveryChannel;
+import org.demarche.core.spi.DemarchePlugin;
+import org.demarche.core.spi.DirectoryFactory;
+import org.demarche.core.spi.LetterRenderer;
+import org.demarche.core.spi.PluginRegistry;
+import org.demarche.core.spi.RendererFactory;
+
+/**
+ * The entry point: the installed plugins, and what to do with a campaign.
+ *
+ * <pre>{@code
+ * Demarche demarche = Demarche.builder()
+ *     .install(new ContactsPlugin()).install(new PdfPlugin()).install(new EmailPlugin())
+ *     .build();
+ * Campaign campaign = demarche.load(Path.of("campaign.yaml"));   // every problem at once
+ * RunReport report = demarche.run(campaign, RunOptions.outbox(Path.of("out")));
+ * }</pre>
+ */
+public final class Demarche {
+  /** Which artifact provides each well-known name, for "add this module" messages. */
+  private static final Map<String, String> PROVIDERS = Map.of(
+      "smtp", "org.demarche:deliver-email (install EmailPlugin, or EmailModule with Guice)",
+      "outbox", "org.demarche:deliver-email (install EmailPlugin, or EmailModule with Guice)",
+      "pdf", "org.demarche:render-pdf (install PdfPlugin, or PdfRendererModule with Guice)",
+      "directories", "org.demarche:contacts-directory (install ContactsPlugin, or ContactsModule with Guice)");
+
+  private final Map<String, ChannelFactory> channels;
+  private final Map<String, RendererFactory> renderers;
+  private final Optional<DirectoryFactory> directories;
+  private final List<String> plugins;
+
+  private Demarche(Builder b) {
+    this.channels = Map.copyOf(b.channels);
+    this.renderers = Map.copyOf(b.renderers);
+    this.directories = Optional.ofNullable(b.directories);
+    this.plugins = List.copyOf(b.installed.keySet());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a Demarche from registrations made elsewhere (e.g. Guice's map bindings); plugin installation
+   * through {@link Builder#install} is the usual way.
+   */
+  public static Demarche of(Map<String, ChannelFactory> channels, Map<String, RendererFactory> renderers,
+      Optional<DirectoryFactory> directories) {
+    Builder b = new Builder();
+    b.channels.putAll(channels);
+    b.renderers.putAll(renderers);
+    b.directories = directories.orElse(null);
+    return b.build();
+  }
+
+  /** Installs plugins explicitly; installing one twice (same {@link DemarchePlugin#name()}) is harmless. */
+  public static final class Builder {
+    private final Map<String, DemarchePlugin> installed = new LinkedHashMap<>();
+    private final Map<String, ChannelFactory> channels = new LinkedHashMap<>();
+    private final Map<String, RendererFactory> renderers = new LinkedHashMap<>();
+    private DirectoryFactory directories;
+
+    private Builder() {}
+
+    public Builder install(DemarchePlugin plugin) {
+      if (installed.putIfAbsent(plugin.name(), plugin) != null) {
+        return this;
+      }
+      plugin.install(new PluginRegistry() {
+        @Override
+        public void channel(String name, ChannelFactory factory) {
+          channels.putIfAbsent(name, factory);
+        }
+
+        @Override
+        public void renderer(String name, RendererFactory factory) {
+          renderers.putIfAbsent(name, factory);
+        }
+
+        @Override
+        public void directories(DirectoryFactory factory) {
+          if (directories == null) {
+            directories = factory;
+          }
+        }
+      });
+      return this;
+    }
+
+    /** Installs every plugin that jars on the class path declare through {@link ServiceLoader}. */
+    public Builder installDiscovered() {
+      return installDiscovered(Thread.currentThread().getContextClassLoader());
+    }
+
+    public Builder installDiscovered(ClassLoader loader) {
+      for (DemarchePlugin plugin : ServiceLoader.load(DemarchePlugin.class, loader)) {
+        install(plugin);
+      }
+      return this;
+    }
+
+    public Demarche build() {
+      return new Demarche(this);
+    }
+  }
+
+  /** The names of the installed plugins. */
+  public List<String> plugins() {
+    return plugins;
+  }
+
+  public java.util.Set<String> channelNames() {
+    return new TreeSet<>(channels.keySet());
+  }
+
+  public java.util.Set<String> rendererNames() {
+    return new TreeSet<>(renderers.keySet());
+  }
+
+  /**
+   * Loads and checks a campaign file and everything it names (body files, signatories, directories,
+   * the channel's and renderer's settings, the selected missions).
+   *
+   * @throws InvalidInputException with every problem found, each with file, line and field
+   */
+  public Campaign load(Path file) {
+    Campaign campaign = CampaignLoader.load(file);
+    List<Problem> problems = new ArrayList<>(check(campaign));
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return campaign;
+  }
+
+  private List<Problem> check(Campaign campaign) {
+    List<Problem> problems = new ArrayList<>();
+    DeliverySettings d = campaign.delivery();
+    Location where = d.options().sectionLocation();
+    ChannelFactory channel = channels.get(d.channel());
+    if (channel == null) {
+      problems.add(new Problem(where.line() == 0 ? Location.of(campaign.file().toString()) : where, "delivery.channel",
+          missing("channel", d.channel(), channels.keySet())));
+    } else {
+      problems.addAll(channel.validate(d.options()));
+    }
+    RendererFactory renderer = renderers.get(d.renderer());
+    if (renderer == null) {
+      problems.add(new Problem(Location.of(campaign.file().toString()), "delivery.renderer",
+          missing("renderer", d.renderer(), renderers.keySet())));
+    } else {
+      problems.addAll(renderer.validate(d.rendererOptions()));
+    }
+    if (directories.isEmpty()) {
+      problems.add(new Problem(Location.of(campaign.file().toString()), "recipients.directories",
+          "no installed plugin reads mission directories: add " + PROVIDERS.get("directories")));
+    } else {
+      try {
+        List<DiplomaticMission> selected = missions(campaign);
+        if (selected.isEmpty()) {
+          problems.add(new Problem(Location.of(campaign.file().toString()), "recipients",
+              "selects no mission: check the ids or the filter"));
+        }
+      } catch (InvalidInputException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    return problems;
+  }
+
+  private static String missing(String what, String name, java.util.Set<String> installed) {
+    String provider = PROVIDERS.get(name);
+    return "the " + what + " '" + name + "' is provided by no installed plugin"
+        + (provider == null ? "; add the plugin module that provides it" : ": add " + provider)
+        + ". Installed " + what + "s: " + (installed.isEmpty() ? "none" : String.join(", ", new TreeSet<>(installed)));
+  }
+
+  /** Opens the campaign's directory layers. */
+  public ContactDirectory directory(Campaign campaign) {
+    return directory(campaign.recipients().directories(), campaign.baseDir());
+  }
+
+  /** Opens directory layers ({@code bundled}, or file paths relative to {@code baseDir}). */
+  public ContactDirectory directory(List<String> layers, Path baseDir) {
+    return directories.orElseThrow(() -> new IllegalStateException(
+        "no installed plugin reads mission directories: add " + PROVIDERS.get("directories"))).open(layers, baseDir);
+  }
+
+  /** The missions a campaign selects, in id order; an id that names no mission is a problem. */
+  public List<DiplomaticMission> missions(Campaign campaign) {
+    ContactDirectory directory = directory(campaign);
+    RecipientSelection sel = campaign.recipients();
+    if (!sel.ids().isEmpty()) {
+      List<Problem> problems = new ArrayList<>();
+      List<DiplomaticMission> out = new ArrayList<>();
+      for (String id : sel.ids()) {
+        Optional<DiplomaticMission> m = directory.byId(id);
+        if (m.isEmpty()) {
+          problems.add(new Problem(Location.of(campaign.file().toString()), "recipients.ids",
+              "no mission has the id '" + id + "' in " + String.join(" + ", sel.directories())
+                  + "; `demarche recipients` lists the ids"));
+        } else {
+          out.add(m.get());
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+      return out;
+    }
+    return directory.missions().stream().filter(sel::matches).toList();
+  }
+
+  /** One letter per selected mission, in the campaign's send language. */
+  public List<Letter> plan(Campaign campaign) {
+    LetterPlanner planner = new LetterPlanner(campaign);
+    return missions(campaign).stream().map(m -> planner.letter(m, campaign.delivery().sendLanguage())).toList();
+  }
+
+  /** The translations attached to {@code letter}, per the campaign's {@code delivery.attach}. */
+  public List<Letter> attachments(Campaign campaign, Letter letter) {
+    LetterPlanner planner = new LetterPlanner(campaign);
+    return campaign.delivery().attachLanguages().stream()
+        .filter(tag -> !tag.equals(letter.language()))
+        .map(tag -> planner.letter(letter.mission(), tag)).toList();
+  }
+
+  /** The campaign's renderer. */
+  public LetterRenderer renderer(Campaign campaign) {
+    RendererFactory f = renderers.get(campaign.delivery().renderer());
+    if (f == null) {
+      throw new IllegalStateException(missing("renderer", campaign.delivery().renderer(), renderers.keySet()));
+    }
+    return f.create(campaign.delivery().rendererOptions());
+  }
+
+  /** Opens a channel by name with the given settings. */
+  public DeliveryChannel channel(String name, ChannelContext context) {
+    ChannelFactory f = channels.get(name);
+    if (f == null) {
+      throw new IllegalStateException(missing("channel", name, channels.keySet()));
+    }
+    List<Problem> problems = f.validate(context.settings());
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return f.open(context);
+  }
+
+  /**
+   * Plans, renders and delivers a campaign with its own channel into {@code options.outputDir()},
+   * journaling to {@code options.journal()} (by default {@code <campaign-file>.journal} beside it).
+   */
+  public RunReport run(Campaign campaign, RunOptions options) {
+    String channelName = options.channel().orElse(campaign.delivery().channel());
+    Settings settings = options.channelSettings().orElseGet(() -> channelName.equals(campaign.delivery().channel())
+        ? campaign.delivery().options()
+        : Settings.empty("delivery." + channelName));
+    List<Letter> letters = plan(campaign);
+    LetterRenderer renderer = renderer(campaign);
+    Path journalFile = options.journal().orElseGet(() -> defaultJournal(campaign));
+    try (FileJournal journal = FileJournal.open(journalFile, campaign.id());
+        DeliveryChannel channel = channel(channelName,
+            new ChannelContext(campaign, settings, options.outputDir(), options.environment()))) {
+      return CampaignRunner.builder(renderer, channel, journal)
+          .retry(campaign.delivery().retry())
+          .listener(options.listener())
+          .postalDesk(options.postalDesk())
+          .resendInDoubt(options.resendInDoubt())
+          .attachments(l -> attachments(campaign, l))
+          .build()
+          .run(letters);
+    }
+  }
+
+  /** Where a campaign's journal lives unless told otherwise: beside the campaign file. */
+  public static Path defaultJournal(Campaign campaign) {
+    String fileName = campaign.file().getFileName().toString();
+    return campaign.baseDir().resolve(fileName.replaceAll("\\.(ya?ml|json)$", "") + ".journal");
+  }
+}

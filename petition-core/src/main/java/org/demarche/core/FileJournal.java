@@ -1,0 +1,230 @@
+package org.demarche.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.CRC32C;
+import org.demarche.core.spi.DeliveryJournal;
+
+/**
+ * The embedded journal: one file per campaign, one line per state change, each line a JSON object
+ * followed by its CRC-32C, appended and forced to disk before {@link #record} returns.
+ *
+ * <p>A torn last line (the process died while writing it) is dropped when the journal is opened;
+ * any other damage is an {@link InvalidInputException} naming the line. The file is locked while open,
+ * so a second runner on the same campaign is refused with {@link JournalLockedException}.
+ */
+public final class FileJournal implements DeliveryJournal {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path file;
+  private final String campaignId;
+  private final FileChannel channel;
+  private final FileLock lock;
+  private final Map<String, LetterStatus> statuses = new LinkedHashMap<>();
+
+  private FileJournal(Path file, String campaignId, FileChannel channel, FileLock lock) {
+    this.file = file;
+    this.campaignId = campaignId;
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /**
+   * Opens (or creates) the journal of {@code campaignId} at {@code file} and locks it.
+   *
+   * @throws JournalLockedException when another runner holds it
+   * @throws InvalidInputException when a line other than the last is damaged, or it belongs to another campaign
+   */
+  public static FileJournal open(Path file, String campaignId) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = ch.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        ch.close();
+        throw new JournalLockedException("the journal " + file + " is in use by another Demarche run of campaign "
+            + campaignId + "; wait for it to finish (two runners on one campaign could send a letter twice)");
+      }
+      FileJournal journal = new FileJournal(file, campaignId, ch, lock);
+      try {
+        journal.replay();
+      } catch (RuntimeException e) {
+        journal.close();
+        throw e;
+      }
+      return journal;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the journal " + file, e);
+    }
+  }
+
+  private void replay() throws IOException {
+    long size = channel.size();
+    if (size > Integer.MAX_VALUE) {
+      throw new InvalidInputException(new Problem(Location.of(file.toString()), "", "the journal is larger than 2 GB"));
+    }
+    ByteBuffer buf = ByteBuffer.allocate((int) size);
+    channel.read(buf, 0);
+    byte[] bytes = buf.array();
+    int start = 0;
+    int lineNo = 0;
+    long goodEnd = 0;
+    while (start < bytes.length) {
+      lineNo++;
+      int nl = indexOf(bytes, (byte) '\n', start);
+      boolean last = nl < 0 || nl == bytes.length - 1;
+      String line = new String(bytes, start, (nl < 0 ? bytes.length : nl) - start, StandardCharsets.UTF_8);
+      Optional<String> error = nl < 0 ? Optional.of("the line is not finished") : apply(line);
+      if (error.isPresent()) {
+        if (last) {
+          // A torn last line: the process died while appending it. The step it described did not happen.
+          channel.truncate(goodEnd);
+          channel.force(true);
+          return;
+        }
+        throw new InvalidInputException(new Problem(new Location(file.toString(), lineNo, 1), "",
+            "the journal is damaged: " + error.get() + ". Only the last line may be torn by a crash; "
+                + "restore the journal from a backup or move it aside to start over (letters may then be sent again)"));
+      }
+      goodEnd = nl + 1;
+      start = nl + 1;
+    }
+  }
+
+  private Optional<String> apply(String line) {
+    int space = line.lastIndexOf(' ');
+    if (space < 0) {
+      return Optional.of("no checksum");
+    }
+    String json = line.substring(0, space);
+    String crc = line.substring(space + 1);
+    if (!crc.equals(crc(json))) {
+      return Optional.of("the checksum does not match");
+    }
+    try {
+      JsonNode n = JSON.readTree(json);
+      if (!campaignId.equals(n.path("campaign").asText())) {
+        return Optional.of("the line belongs to campaign '" + n.path("campaign").asText() + "', not '" + campaignId
+            + "': use a journal file per campaign");
+      }
+      JournalEntry e = new JournalEntry(n.path("letter").asText(), LetterState.valueOf(n.path("state").asText()),
+          Instant.parse(n.path("at").asText()), n.path("attempt").asInt(),
+          n.hasNonNull("messageId") ? Optional.of(n.get("messageId").asText()) : Optional.empty(),
+          n.hasNonNull("detail") ? Optional.of(n.get("detail").asText()) : Optional.empty());
+      remember(e);
+      return Optional.empty();
+    } catch (JsonProcessingException | RuntimeException ex) {
+      return Optional.of("the line cannot be read (" + ex.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private void remember(JournalEntry e) {
+    LetterStatus previous = statuses.get(e.letterId());
+    int attempts = Math.max(previous == null ? 0 : previous.attempts(), e.attempt());
+    Optional<String> messageId = e.messageId().isPresent() ? e.messageId()
+        : previous == null ? Optional.empty() : previous.messageId();
+    statuses.put(e.letterId(), new LetterStatus(e.letterId(), e.state(), e.at(), attempts, messageId, e.detail()));
+  }
+
+  private static int indexOf(byte[] bytes, byte b, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String crc(String json) {
+    CRC32C crc = new CRC32C();
+    crc.update(json.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().toHexDigits((int) crc.getValue());
+  }
+
+  @Override
+  public synchronized Map<String, LetterStatus> statuses() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(statuses));
+  }
+
+  @Override
+  public synchronized void record(JournalEntry entry) {
+    recordAll(List.of(entry));
+  }
+
+  /** Appends several entries with one flush to disk (used for planning many letters at once). */
+  @Override
+  public synchronized void recordAll(List<JournalEntry> entries) {
+    if (!channel.isOpen()) {
+      throw new IllegalStateException("the journal " + file + " is closed");
+    }
+    StringBuilder lines = new StringBuilder();
+    for (JournalEntry e : entries) {
+      ObjectNode n = JSON.createObjectNode();
+      n.put("campaign", campaignId);
+      n.put("letter", e.letterId());
+      n.put("state", e.state().name());
+      n.put("at", e.at().toString());
+      n.put("attempt", e.attempt());
+      e.messageId().ifPresent(m -> n.put("messageId", m));
+      e.detail().ifPresent(d -> n.put("detail", d.length() > 2000 ? d.substring(0, 2000) : d));
+      String json = n.toString();
+      lines.append(json).append(' ').append(crc(json)).append('\n');
+    }
+    try {
+      ByteBuffer buf = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+      long at = channel.size();
+      while (buf.hasRemaining()) {
+        at += channel.write(buf, at);
+      }
+      channel.force(false);
+    } catch (IOException ex) {
+      throw new UncheckedIOException("cannot write the journal " + file + "; nothing more is sent", ex);
+    }
+    entries.forEach(this::remember);
+  }
+
+  /** Where the journal lives. */
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (lock.isValid()) {
+        lock.release();
+      }
+      channel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the journal " + file, e);
+    }
+  }
+}

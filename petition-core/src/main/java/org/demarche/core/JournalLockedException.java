@@ -1,0 +1,8 @@
+package org.demarche.core;
+
+/** Another runner holds the campaign's journal: two runners on one campaign could send a letter twice. */
+public final class JournalLockedException extends DemarcheException {
+  public JournalLockedException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,24 @@
+package org.demarche.core;
+
+/** Hears what the engine does, letter by letter (the runner draws its progress bar from it). */
+public interface ProgressListener {
+  /** The run starts with {@code toDeliver} letters to work on out of {@code total}. */
+  default void started(int total, int toDeliver) {}
+
+  /** A letter the journal shows as done or in doubt; this run leaves it alone. */
+  default void skipped(Letter letter, LetterStatus status) {}
+
+  default void rendered(Letter letter, Rendition rendition) {}
+
+  default void delivered(Letter letter, Receipt receipt) {}
+
+  /** The channel cannot carry the letter: it goes in the postal print kit. */
+  default void byPost(Letter letter, Rendition rendition) {}
+
+  /** A failed attempt; {@code willRetry} says whether the engine tries again in this run. */
+  default void failed(Letter letter, DemarcheException failure, boolean willRetry) {}
+
+  default void finished(RunReport report) {}
+
+  ProgressListener NONE = new ProgressListener() {};
+}

@@ -1,0 +1,64 @@
+package org.demarche.core;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How {@link Demarche#run} runs a campaign.
+ *
+ * @param outputDir where files go (the outbox)
+ * @param journal the journal file (default: beside the campaign file)
+ * @param channel a channel to use instead of the campaign's (e.g. {@code smtp} for {@code --send})
+ * @param channelSettings settings for that channel instead of the campaign's section
+ * @param resendInDoubt send again the letters a stopped run left in doubt
+ * @param environment where secrets come from (the process environment)
+ * @param listener progress events
+ * @param postalDesk where letters that go by post are handed
+ */
+public record RunOptions(
+    Path outputDir, Optional<Path> journal, Optional<String> channel, Optional<Settings> channelSettings,
+    boolean resendInDoubt, Map<String, String> environment, ProgressListener listener, PostalDesk postalDesk) {
+  public RunOptions {
+    Objects.requireNonNull(outputDir, "outputDir");
+    Objects.requireNonNull(journal, "journal");
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(channelSettings, "channelSettings");
+    environment = Map.copyOf(environment);
+    Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(postalDesk, "postalDesk");
+  }
+
+  /** The campaign's own channel, files into {@code outputDir}, the process environment, no listener. */
+  public static RunOptions outbox(Path outputDir) {
+    return new RunOptions(outputDir, Optional.empty(), Optional.empty(), Optional.empty(), false, System.getenv(),
+        ProgressListener.NONE, PostalDesk.NONE);
+  }
+
+  public RunOptions withJournal(Path file) {
+    return new RunOptions(outputDir, Optional.of(file), channel, channelSettings, resendInDoubt, environment, listener,
+        postalDesk);
+  }
+
+  public RunOptions withChannel(String name, Settings settings) {
+    return new RunOptions(outputDir, journal, Optional.of(name), Optional.of(settings), resendInDoubt, environment,
+        listener, postalDesk);
+  }
+
+  public RunOptions withListener(ProgressListener l) {
+    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, l, postalDesk);
+  }
+
+  public RunOptions withPostalDesk(PostalDesk desk) {
+    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener, desk);
+  }
+
+  public RunOptions withResendInDoubt(boolean resend) {
+    return new RunOptions(outputDir, journal, channel, channelSettings, resend, environment, listener, postalDesk);
+  }
+
+  public RunOptions withEnvironment(Map<String, String> env) {
+    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, env, listener, postalDesk);
+  }
+}

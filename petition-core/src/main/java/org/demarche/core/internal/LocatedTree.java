@@ -1,0 +1,214 @@
+package org.demarche.core.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.demarche.core.Location;
+import org.demarche.core.Problem;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * A YAML or JSON document read into a tree, with the line and column of every field, so that a
+ * problem found while validating can name where it was written. Reading is hardened against hostile
+ * files: bounded size, nesting, string length and YAML aliases, and duplicate keys are refused.
+ */
+public final class LocatedTree {
+  /** The largest campaign or directory file read, in bytes. */
+  public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+  private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+      .maxNestingDepth(64)
+      .maxStringLength(1_000_000)
+      .maxNumberLength(100)
+      .maxNameLength(1_000)
+      .maxDocumentLength(MAX_FILE_BYTES)
+      .build();
+
+  private final JsonNode root;
+  private final Map<String, Location> locations;
+  private final String file;
+
+  private LocatedTree(JsonNode root, Map<String, Location> locations, String file) {
+    this.root = root;
+    this.locations = locations;
+    this.file = file;
+  }
+
+  /** Reads {@code path} (YAML unless it ends in .json); parse failures become problems and an empty result. */
+  public static Optional<LocatedTree> read(Path path, String displayName, List<Problem> problems) {
+    try {
+      if (Files.size(path) > MAX_FILE_BYTES) {
+        problems.add(new Problem(Location.of(displayName), "",
+            "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB"));
+        return Optional.empty();
+      }
+      try (InputStream in = Files.newInputStream(path)) {
+        return read(in, displayName, path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"), problems);
+      }
+    } catch (IOException e) {
+      problems.add(new Problem(Location.of(displayName), "", "cannot read the file: " + e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  public static Optional<LocatedTree> read(InputStream in, String displayName, boolean json, List<Problem> problems) {
+    JsonFactory factory = json ? jsonFactory() : yamlFactory();
+    Map<String, Location> locations = new HashMap<>();
+    try (JsonParser p = factory.createParser(in)) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        problems.add(new Problem(new Location(displayName, 1, 1), "", "the file is empty"));
+        return Optional.empty();
+      }
+      JsonNode root = readValue(p, "", locations, displayName);
+      if (p.nextToken() != null) {
+        problems.add(new Problem(location(p.currentTokenLocation(), displayName), "",
+            "unexpected content after the end of the document"));
+        return Optional.empty();
+      }
+      return Optional.of(new LocatedTree(root, locations, displayName));
+    } catch (DuplicateKey e) {
+      problems.add(new Problem(e.location, e.field, "the key appears twice in one object; keep one"));
+    } catch (IOException | RuntimeException e) {
+      problems.add(parseProblem(e, displayName));
+    }
+    return Optional.empty();
+  }
+
+  private static Problem parseProblem(Exception e, String file) {
+    Location where = Location.of(file);
+    String message = String.valueOf(e.getMessage());
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null) {
+      where = location(jpe.getLocation(), file);
+      message = jpe.getOriginalMessage();
+    }
+    // Keep the first line: the rest of parser messages repeats the source and the location.
+    int nl = message.indexOf('\n');
+    if (nl > 0) {
+      message = message.substring(0, nl);
+    }
+    if (message.length() > 300) {
+      message = message.substring(0, 300) + "...";
+    }
+    return new Problem(where, "", "not valid " + (file.endsWith(".json") ? "JSON" : "YAML") + ": " + message);
+  }
+
+  private static JsonNode readValue(JsonParser p, String path, Map<String, Location> locations, String file)
+      throws IOException {
+    JsonToken t = p.currentToken();
+    locations.putIfAbsent(path, location(p.currentTokenLocation(), file));
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    switch (t) {
+      case START_OBJECT: {
+        ObjectNode obj = nodes.objectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          String child = path.isEmpty() ? name : path + "." + name;
+          Location at = location(p.currentTokenLocation(), file);
+          if (obj.has(name)) {
+            throw new DuplicateKey(at, child);
+          }
+          locations.put(child, at);
+          p.nextToken();
+          obj.set(name, readValue(p, child, locations, file));
+        }
+        return obj;
+      }
+      case START_ARRAY: {
+        ArrayNode arr = nodes.arrayNode();
+        int i = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          arr.add(readValue(p, path + "[" + i + "]", locations, file));
+          i++;
+        }
+        return arr;
+      }
+      case VALUE_STRING:
+        return nodes.textNode(p.getText());
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        // Numbers are kept as written: the loader converts each where it expects one.
+        return nodes.textNode(p.getText());
+      case VALUE_TRUE:
+        return nodes.booleanNode(true);
+      case VALUE_FALSE:
+        return nodes.booleanNode(false);
+      case VALUE_NULL:
+        return nodes.nullNode();
+      default:
+        throw new IOException("unexpected " + t);
+    }
+  }
+
+  private static Location location(JsonLocation l, String file) {
+    return new Location(file, Math.max(0, l.getLineNr()), Math.max(0, l.getColumnNr()));
+  }
+
+  private static JsonFactory jsonFactory() {
+    return JsonFactory.builder()
+        .streamReadConstraints(LIMITS)
+        .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        .build();
+  }
+
+  private static JsonFactory yamlFactory() {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(20);
+    options.setAllowDuplicateKeys(false);
+    options.setNestingDepthLimit(64);
+    options.setCodePointLimit((int) MAX_FILE_BYTES);
+    options.setAllowRecursiveKeys(false);
+    return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(LIMITS).build();
+  }
+
+  public JsonNode root() {
+    return root;
+  }
+
+  public String file() {
+    return file;
+  }
+
+  /** Where the field at {@code path} (e.g. {@code sender.email}, {@code ids[2]}) was written, else its nearest parent. */
+  public Location at(String path) {
+    String p = path;
+    while (true) {
+      Location l = locations.get(p);
+      if (l != null) {
+        return l;
+      }
+      int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+      if (cut <= 0) {
+        return locations.getOrDefault("", new Location(file, 1, 1));
+      }
+      p = p.substring(0, cut);
+    }
+  }
+
+  private static final class DuplicateKey extends RuntimeException {
+    final transient Location location;
+    final String field;
+
+    DuplicateKey(Location location, String field) {
+      super(null, null, false, false);
+      this.location = location;
+      this.field = field;
+    }
+  }
+}
