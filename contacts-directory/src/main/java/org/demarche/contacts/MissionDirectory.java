@@ -1,0 +1,221 @@
+package org.demarche.contacts;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.demarche.contacts.internal.MissionRecord;
+import org.demarche.contacts.internal.Regions;
+import org.demarche.contacts.internal.Text;
+import org.demarche.core.Coordinate;
+import org.demarche.core.DiplomaticMission;
+import org.demarche.core.MissionKind;
+import org.demarche.core.Place;
+import org.demarche.core.ServingMission;
+import org.demarche.core.spi.ContactDirectory;
+import org.demarche.core.spi.MissionQuery;
+
+/**
+ * An immutable, in-memory, indexed {@link ContactDirectory}: every query answers from memory, no file is read.
+ * Obtain one from {@link ContactDirectories}.
+ *
+ * <p>{@link #servingMission} applies, in order: the consular jurisdiction over the place's ISO 3166-2 region (a
+ * coordinate in a country with region data, Japan, is first placed in its prefecture); else the nearest mission of
+ * the sending state in the place's country by great-circle distance; else, without a coordinate, the sending
+ * state's embassy in (or accredited to) that country; else the nearest mission of the sending state anywhere.
+ */
+public final class MissionDirectory implements ContactDirectory {
+  private final List<DiplomaticMission> all;
+  private final Map<String, DiplomaticMission> byId = new HashMap<>();
+  private final Map<String, List<DiplomaticMission>> bySendingState = new HashMap<>();
+  private final Map<String, List<DiplomaticMission>> byHostCountry = new HashMap<>();
+  private final Map<String, List<DiplomaticMission>> byStateAndHost = new HashMap<>();
+  private final Map<String, List<DiplomaticMission>> byStateAndRegion = new HashMap<>();
+  private final Map<String, List<DiplomaticMission>> byRegion = new HashMap<>();
+  private final Map<String, List<DiplomaticMission>> accreditedTo = new HashMap<>();
+  private final Map<String, List<Candidate>> candidates;
+  private final Map<String, MissionRecord> records;
+  private final String[] folded;
+  private final Regions regions;
+
+  MissionDirectory(Collection<DiplomaticMission> missions, Map<String, List<Candidate>> candidates,
+      Map<String, MissionRecord> records, Regions regions) {
+    List<DiplomaticMission> sorted = new ArrayList<>(missions);
+    sorted.sort(Comparator.comparing(DiplomaticMission::id));
+    this.all = List.copyOf(sorted);
+    this.candidates = Map.copyOf(candidates);
+    this.records = Map.copyOf(records);
+    this.regions = regions;
+    this.folded = new String[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      DiplomaticMission m = all.get(i);
+      if (byId.put(m.id(), m) != null) {
+        throw new IllegalArgumentException("two missions have the id " + m.id());
+      }
+      add(bySendingState, m.sendingState(), m);
+      add(byHostCountry, m.hostCountry(), m);
+      add(byStateAndHost, m.sendingState() + "/" + m.hostCountry(), m);
+      for (String r : m.jurisdiction()) {
+        add(byRegion, r, m);
+        add(byStateAndRegion, m.sendingState() + "/" + r, m);
+      }
+      for (String c : m.jurisdictionCountries()) {
+        add(accreditedTo, m.sendingState() + "/" + c, m);
+      }
+      StringBuilder hay = new StringBuilder().append(m.name()).append('\u0000').append(m.city()).append('\u0000')
+          .append(m.address().city());
+      m.localName().ifPresent(n -> hay.append('\u0000').append(n));
+      m.address().localLines().forEach(l -> hay.append('\u0000').append(l));
+      folded[i] = Text.fold(hay.toString());
+    }
+  }
+
+  private static void add(Map<String, List<DiplomaticMission>> index, String key, DiplomaticMission m) {
+    index.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
+  }
+
+  @Override
+  public List<DiplomaticMission> missions() {
+    return all;
+  }
+
+  @Override
+  public Optional<DiplomaticMission> byId(String id) {
+    return Optional.ofNullable(byId.get(Objects.requireNonNull(id, "id")));
+  }
+
+  @Override
+  public List<DiplomaticMission> find(MissionQuery query) {
+    Objects.requireNonNull(query, "query");
+    List<DiplomaticMission> from;
+    if (query.sendingState().isPresent() && query.region().isPresent()) {
+      from = byStateAndRegion.get(query.sendingState().get() + "/" + query.region().get());
+    } else if (query.sendingState().isPresent() && query.hostCountry().isPresent()) {
+      from = byStateAndHost.get(query.sendingState().get() + "/" + query.hostCountry().get());
+    } else if (query.region().isPresent()) {
+      from = byRegion.get(query.region().get());
+    } else if (query.hostCountry().isPresent()) {
+      from = byHostCountry.get(query.hostCountry().get());
+    } else if (query.sendingState().isPresent()) {
+      from = bySendingState.get(query.sendingState().get());
+    } else {
+      from = all;
+    }
+    if (from == null) {
+      return List.of();
+    }
+    return from.stream().filter(query::matches).toList();
+  }
+
+  @Override
+  public Optional<ServingMission> servingMission(String sendingState, Place place) {
+    Objects.requireNonNull(sendingState, "sendingState");
+    Objects.requireNonNull(place, "place");
+    List<DiplomaticMission> ofState = bySendingState.get(sendingState);
+    if (ofState == null) {
+      return Optional.empty();
+    }
+    Optional<Coordinate> at = place.coordinate();
+    Optional<String> region = place.region().or(() -> at.flatMap(c -> regions.regionAt(place.country(), c)));
+    if (region.isPresent()) {
+      List<DiplomaticMission> serving = byStateAndRegion.get(sendingState + "/" + region.get());
+      if (serving != null) {
+        Coordinate from = at.or(() -> regions.region(region.get()).map(Regions.Region::office)).orElse(null);
+        DiplomaticMission m = from == null ? serving.get(0) : nearest(serving, from).orElse(serving.get(0));
+        return Optional.of(answer(m, ServingMission.Rule.JURISDICTION, region, at));
+      }
+    }
+    Optional<Coordinate> point = at.or(() -> region.flatMap(regions::region).map(Regions.Region::office));
+    List<DiplomaticMission> inCountry = byStateAndHost.getOrDefault(sendingState + "/" + place.country(), List.of());
+    if (point.isPresent()) {
+      Optional<DiplomaticMission> near = nearest(inCountry, point.get());
+      if (near.isPresent()) {
+        return Optional.of(answer(near.get(), ServingMission.Rule.DISTANCE, region, at));
+      }
+    }
+    Optional<DiplomaticMission> embassy = inCountry.stream().filter(m -> m.kind() == MissionKind.EMBASSY).findFirst()
+        .or(() -> accreditedTo.getOrDefault(sendingState + "/" + place.country(), List.of()).stream()
+            .filter(m -> m.kind() == MissionKind.EMBASSY).findFirst());
+    if (embassy.isPresent()) {
+      return Optional.of(answer(embassy.get(), ServingMission.Rule.EMBASSY_OF_COUNTRY, region, at));
+    }
+    if (point.isPresent()) {
+      return nearest(ofState, point.get()).map(m -> answer(m, ServingMission.Rule.DISTANCE, region, at));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<DiplomaticMission> nearest(List<DiplomaticMission> missions, Coordinate from) {
+    DiplomaticMission best = null;
+    double bestKm = Double.MAX_VALUE;
+    for (DiplomaticMission m : missions) {
+      if (m.coordinate().isPresent()) {
+        double km = m.coordinate().get().distanceKm(from);
+        if (km < bestKm) {
+          bestKm = km;
+          best = m;
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static ServingMission answer(DiplomaticMission m, ServingMission.Rule rule, Optional<String> region,
+      Optional<Coordinate> at) {
+    Optional<Double> km = at.flatMap(a -> m.coordinate().map(c -> c.distanceKm(a)));
+    return new ServingMission(m, rule, region, km);
+  }
+
+  @Override
+  public List<DiplomaticMission> search(String text) {
+    Objects.requireNonNull(text, "text");
+    String[] words = Text.fold(text).strip().split("\\s+");
+    if (words.length == 0 || words[0].isEmpty()) {
+      return List.of();
+    }
+    List<DiplomaticMission> out = new ArrayList<>();
+    outer:
+    for (int i = 0; i < folded.length; i++) {
+      for (String w : words) {
+        if (!folded[i].contains(w)) {
+          continue outer;
+        }
+      }
+      out.add(all.get(i));
+    }
+    return out;
+  }
+
+  /**
+   * The unconfirmed values kept for a mission's facts (an email seen only in an old page, say), each with its
+   * provenance. They are never used to send a letter.
+   */
+  public List<Candidate> candidates(String id) {
+    return candidates.getOrDefault(Objects.requireNonNull(id, "id"), List.of());
+  }
+
+  /**
+   * Whether a letter can be posted to this mission: false when no street address is known (the source gave
+   * only the city), in which case a correction file must supply it first.
+   */
+  public static boolean hasStreetAddress(DiplomaticMission mission) {
+    return !mission.address().lines().contains(MissionRecord.UNKNOWN_STREET);
+  }
+
+  /** The ISO 3166-2 region that {@code at} falls in, for countries with region data (Japan). */
+  public Optional<String> regionAt(String country, Coordinate at) {
+    return regions.regionAt(Objects.requireNonNull(country, "country"), Objects.requireNonNull(at, "at"));
+  }
+
+  Map<String, MissionRecord> records() {
+    return records;
+  }
+
+  Map<String, List<Candidate>> allCandidates() {
+    return candidates;
+  }
+}
