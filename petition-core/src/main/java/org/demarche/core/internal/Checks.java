@@ -15,6 +15,8 @@ public final class Checks {
       Pattern.compile("[^@\\s\"<>(),;:\\\\\\[\\]]+@[A-Za-z0-9\\p{L}](?:[A-Za-z0-9\\p{L}-]*[A-Za-z0-9\\p{L}])?(?:\\.[A-Za-z0-9\\p{L}](?:[A-Za-z0-9\\p{L}-]*[A-Za-z0-9\\p{L}])?)+");
   private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,126}[a-z0-9])?");
 
+  private static final java.util.Set<String> LANGUAGES = java.util.Set.of(Locale.getISOLanguages());
+
   private Checks() {}
 
   /** A non-blank text of one line: no control characters and no line or paragraph separators. */
@@ -107,7 +109,7 @@ public final class Checks {
   public static String language(String value, String field) {
     Objects.requireNonNull(value, field);
     Locale locale = Locale.forLanguageTag(value);
-    if (value.isBlank() || locale.getLanguage().isEmpty() || !locale.toLanguageTag().equalsIgnoreCase(value)) {
+    if (value.isBlank() || !LANGUAGES.contains(locale.getLanguage()) || !locale.toLanguageTag().equalsIgnoreCase(value)) {
       throw new IllegalArgumentException(
           field + " must be a BCP 47 language tag such as en, ja or zh-Hans, not '" + value + "'");
     }

@@ -103,6 +103,10 @@ public final class LocatedTree {
     if (nl > 0) {
       message = message.substring(0, nl);
     }
+    java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(message);
+    if (dup.find()) {
+      return new Problem(where, "", "the key '" + dup.group(1) + "' appears twice in one section; keep one");
+    }
     if (message.length() > 300) {
       message = message.substring(0, 300) + "...";
     }

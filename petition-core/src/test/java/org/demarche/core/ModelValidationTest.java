@@ -1,0 +1,132 @@
+package org.demarche.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.demarche.core.contract.Fixtures;
+import org.junit.jupiter.api.Test;
+
+class ModelValidationTest {
+
+  private static PostalAddress address(String country) {
+    return new PostalAddress(List.of("1 Main Street"), "Tokyo", Optional.empty(), Optional.empty(), country, List.of());
+  }
+
+  @Test
+  void anAddressNeedsAStreetLine() {
+    assertThatThrownBy(() -> new PostalAddress(List.of(), "Tokyo", Optional.empty(), Optional.empty(), "JP", List.of()))
+        .hasMessageContaining("at least one street line");
+  }
+
+  @Test
+  void aCountryIsAnAssignedIsoCode() {
+    assertThatThrownBy(() -> address("Japan")).hasMessageContaining("ISO 3166-1 alpha-2");
+    assertThatThrownBy(() -> address("QQ")).hasMessageContaining("'QQ'");
+    assertThat(address("JP").country()).isEqualTo("JP");
+  }
+
+  @Test
+  void aRegionIsAnIso31662Code() {
+    assertThatThrownBy(() -> Place.region("JP27")).isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(() -> new Place("JP", Optional.of("KR-26"), Optional.empty()))
+        .hasMessageContaining("not in country JP");
+  }
+
+  @Test
+  void namesRefuseLineBreaksAndOtherSeparators() {
+    for (String bad : List.of("A\r\nBcc: x@example.org", "A\nB", "A\u2028B", "A\u0085B", "A\u0000B")) {
+      assertThatThrownBy(() -> new Addressee(bad, "President", "Dear Mr. President:"))
+          .as(bad).hasMessageContaining("addressee.name").hasMessageContaining("single line");
+    }
+  }
+
+  @Test
+  void anEmailIsValidated() {
+    assertThatThrownBy(() -> new Sender("LFNKR", "LFNKR", address("JP"), "not-an-email", Optional.empty()))
+        .hasMessageContaining("sender.email").hasMessageContaining("'not-an-email'");
+  }
+
+  @Test
+  void aSenderWebAddressIsHttp() {
+    assertThatThrownBy(() -> new Sender("LFNKR", "LFNKR", address("JP"), "a@example.org",
+        Optional.of(URI.create("javascript:alert(1)")))).hasMessageContaining("http(s)");
+  }
+
+  @Test
+  void aMissionIdIsLowerCaseWithHyphens() {
+    assertThatThrownBy(() -> Fixtures.mission("CN_Osaka", MissionKind.CONSULATE_GENERAL, "X", "Osaka", List.of("1"), "1",
+        "JP-27", Optional.empty(), new Coordinate(0, 0), Set.of())).hasMessageContaining("lower-case");
+  }
+
+  @Test
+  void aMissionsJurisdictionLiesInItsHostCountry() {
+    assertThatThrownBy(() -> Fixtures.mission("cn-cg-x", MissionKind.CONSULATE_GENERAL, "X", "Osaka", List.of("1"), "1",
+        "JP-27", Optional.empty(), new Coordinate(0, 0), Set.of("KR-26"))).hasMessageContaining("not in the host country JP");
+  }
+
+  @Test
+  void aCoordinateIsOnTheEarth() {
+    assertThatThrownBy(() -> new Coordinate(91, 0)).hasMessageContaining("latitude");
+    assertThatThrownBy(() -> new Coordinate(0, -181)).hasMessageContaining("longitude");
+    assertThat(new Coordinate(43.06, 141.35).distanceKm(new Coordinate(35.68, 139.69))).isBetween(820.0, 840.0);
+  }
+
+  @Test
+  void aLanguageIsABcp47Tag() {
+    assertThatThrownBy(() -> new Petition("english", new Addressee("A", "B", "C"), "S", "Body", "Bye", Signer.of("A", "B"),
+            java.time.LocalDate.of(2026, 9, 24), Map.of())).hasMessageContaining("BCP 47");
+  }
+
+  @Test
+  void aFileNameCannotLeaveItsFolder() {
+    for (String bad : List.of("../x.pdf", "/etc/passwd", ".hidden", "a/b.pdf", "con.pdf", "a\u0000.pdf", "A.PDF")) {
+      assertThatThrownBy(() -> new Rendition(bad, "application/pdf", "en", new byte[1])).as(bad)
+          .hasMessageContaining("plain file name");
+    }
+    assertThat(SafeNames.slug("../../Étrange Nom/..")).isEqualTo("etrange-nom");
+  }
+
+  @Test
+  void aRenditionCannotBeChangedAfterItIsMade() {
+    byte[] bytes = {1, 2, 3};
+    Rendition r = new Rendition("a.pdf", "application/pdf", "en", bytes);
+    bytes[0] = 9;
+    r.content()[1] = 9;
+    assertThat(r.content()).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void retryBackoffGrowsAndIsCapped() {
+    RetryPolicy p = new RetryPolicy(10, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(1));
+    assertThat(p.ceilingAfter(1)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(p.ceilingAfter(3)).isEqualTo(Duration.ofSeconds(4));
+    assertThat(p.ceilingAfter(9)).isEqualTo(Duration.ofSeconds(8));
+    assertThat(p.backoffAfter(3)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
+    assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO))
+        .hasMessageContaining("maxAttempts");
+  }
+
+  @Test
+  void aSignatoryIsShownNoMoreThanItsLevelAndTheCapAllow() {
+    Signatory s = new Signatory(Signatory.Kind.PERSON, "Hanako Yamada", Optional.of("LFNKR"), Optional.of("Osaka"),
+        Optional.of("JP"), Optional.of("hanako@example.org"), Optional.empty(), Disclosure.FULL, Map.of());
+    assertThat(s.displayed(Disclosure.FULL)).contains("Hanako Yamada, LFNKR, Osaka");
+    assertThat(s.displayed(Disclosure.NAME_ONLY)).contains("Hanako Yamada");
+    assertThat(s.displayed(Disclosure.INITIALS)).contains("H. Y.");
+    assertThat(s.displayed(Disclosure.COUNTED_ONLY)).isEmpty();
+  }
+
+  @Test
+  void messageIdsAreStablePerCampaignAndLetterAndRevealNoName() {
+    String a = MessageIds.of("c", "cn-cg-jp-osaka", "example.org");
+    assertThat(a).isEqualTo(MessageIds.of("c", "cn-cg-jp-osaka", "example.org"))
+        .isNotEqualTo(MessageIds.of("c", "cn-cg-jp-sapporo", "example.org"))
+        .doesNotContain("osaka").endsWith("@example.org");
+  }
+}
