@@ -287,6 +287,14 @@ public final class Demarche {
     }
   }
 
+  /**
+   * A section of the campaign file as plugin settings, e.g. {@code delivery.smtp} to send over SMTP a
+   * campaign whose own channel is the outbox.
+   */
+  public Settings section(Campaign campaign, String path) {
+    return CampaignLoader.section(campaign.file(), path);
+  }
+
   /** Where a campaign's journal lives unless told otherwise: beside the campaign file. */
   public static Path defaultJournal(Campaign campaign) {
     String fileName = campaign.file().getFileName().toString();

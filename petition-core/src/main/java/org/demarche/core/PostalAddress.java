@@ -10,7 +10,8 @@ import org.demarche.core.internal.Checks;
  * A postal address with its lines as the destination country's post expects them.
  *
  * @param lines the street lines in Latin script, in the order they are written on an envelope,
- *     without the city, postal code and country (at least one)
+ *     without the city, postal code and country (empty when only the city is known: such an address
+ *     can head a letter but is not enough to post one)
  * @param city the city or locality in Latin script
  * @param region the ISO 3166-2 code of the region (prefecture, state), if known
  * @param postalCode the postal code, if the country uses one
@@ -27,9 +28,6 @@ public record PostalAddress(
 
   public PostalAddress {
     lines = Checks.list(lines, "address.lines");
-    if (lines.isEmpty()) {
-      throw new IllegalArgumentException("address.lines must hold at least one street line");
-    }
     lines = lines.stream().map(l -> Checks.line(l, "address.lines")).toList();
     city = Checks.line(city, "address.city");
     Objects.requireNonNull(region, "address.region");
@@ -40,6 +38,11 @@ public record PostalAddress(
         .map(l -> Checks.line(l, "address.localLines")).toList();
   }
 
+  /** Whether the address has street lines, so that a letter can be posted to it. */
+  public boolean isPostable() {
+    return !lines.isEmpty();
+  }
+
   /** An address with street lines, city and country only. */
   public static PostalAddress of(List<String> lines, String city, String postalCode, String country) {
     return new PostalAddress(lines, city, Optional.empty(), Optional.ofNullable(postalCode), country, List.of());
@@ -48,8 +51,8 @@ public record PostalAddress(
   /** The lines to print on a letter or an envelope in Latin script: street lines, then "City Postcode", then the country. */
   public List<String> printedLines() {
     List<String> out = new ArrayList<>(lines);
-    String last = lines.get(lines.size() - 1);
-    boolean cityAlreadyThere = last.contains(city);
+    String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    boolean cityAlreadyThere = !lines.isEmpty() && last.contains(city);
     if (!cityAlreadyThere) {
       out.add(postalCode.map(p -> city + " " + p).orElse(city));
     } else if (postalCode.isPresent() && !last.contains(postalCode.get())) {

@@ -19,9 +19,10 @@ class ModelValidationTest {
   }
 
   @Test
-  void anAddressNeedsAStreetLine() {
-    assertThatThrownBy(() -> new PostalAddress(List.of(), "Tokyo", Optional.empty(), Optional.empty(), "JP", List.of()))
-        .hasMessageContaining("at least one street line");
+  void anAddressWithoutStreetLinesHeadsALetterButCannotBePosted() {
+    PostalAddress cityOnly = new PostalAddress(List.of(), "Tokyo", Optional.empty(), Optional.empty(), "JP", List.of());
+    assertThat(cityOnly.isPostable()).isFalse();
+    assertThat(cityOnly.printedLines()).containsExactly("Tokyo", "JAPAN");
   }
 
   @Test

@@ -64,6 +64,19 @@ public final class CampaignLoader {
     return new CampaignLoader(file).load();
   }
 
+  /** Any section of a campaign file as plugin {@link Settings} (e.g. {@code delivery.smtp} when the channel is outbox). */
+  public static Settings section(Path file, String path) {
+    CampaignLoader loader = new CampaignLoader(file);
+    LocatedTree tree = LocatedTree.read(file, loader.name, loader.problems)
+        .orElseThrow(() -> new InvalidInputException(loader.problems));
+    loader.r = new FieldReader(tree, loader.problems);
+    Settings settings = loader.settings(path);
+    if (!loader.problems.isEmpty()) {
+      throw new InvalidInputException(loader.problems);
+    }
+    return settings;
+  }
+
   private Campaign load() {
     if (!Files.isRegularFile(file)) {
       throw new InvalidInputException(new Problem(Location.of(name), "", "no such campaign file"));
@@ -148,9 +161,6 @@ public final class CampaignLoader {
     }
     r.onlyKnown(path, ADDRESS);
     List<String> lines = r.textList(path + ".lines");
-    if (lines.isEmpty()) {
-      r.problem(path + ".lines", "must list at least one street line");
-    }
     for (int i = 0; i < lines.size(); i++) {
       String p = path + ".lines[" + i + "]";
       r.convert(p, Optional.of(lines.get(i)), x -> Checks.line(x, p));
@@ -160,7 +170,7 @@ public final class CampaignLoader {
     Optional<String> postal = line(path + ".postalCode", false);
     Optional<String> country = r.convert(path + ".country", r.text(path + ".country"), x -> Checks.country(x, "country"));
     List<String> local = r.textList(path + ".localLines");
-    if (lines.isEmpty() || city.isEmpty() || country.isEmpty()) {
+    if (city.isEmpty() || country.isEmpty()) {
       return Optional.empty();
     }
     return build(path, () -> new PostalAddress(lines, city.get(), region, postal, country.get(), local));
