@@ -54,9 +54,11 @@ public final class MissionRecord {
   private final Map<String, Provenance> sources;
   private final Map<String, Location> sourceAt;
   private final Map<String, List<Candidate>> candidates;
+  private final Set<String> invalid;
 
   private MissionRecord(String id, Location at, Map<String, Field> fields, Map<String, Provenance> sources,
-      Map<String, Location> sourceAt, Map<String, List<Candidate>> candidates) {
+      Map<String, Location> sourceAt, Map<String, List<Candidate>> candidates, Set<String> invalid) {
+    this.invalid = invalid;
     this.id = id;
     this.at = at;
     this.fields = fields;
@@ -197,7 +199,7 @@ public final class MissionRecord {
     if (id == null) {
       return Optional.empty();
     }
-    return Optional.of(new MissionRecord(id, node.at(), fields, sources, sourceAt, candidates));
+    return Optional.of(new MissionRecord(id, node.at(), fields, sources, sourceAt, candidates, r.invalid));
   }
 
   /**
@@ -221,6 +223,13 @@ public final class MissionRecord {
             .findFirst().orElseThrow().getValue();
         problems.add(first.at(), "sources." + fact, "a correction must say where its facts come from: add "
             + "sources." + fact + " or sources.mission with {source, checkedOn} (in CSV: the source and checkedOn columns)");
+        later.fields.keySet().stream().filter(path -> fact(path).equals(fact)).forEach(path -> {
+          if (fields.containsKey(path)) {
+            f.put(path, fields.get(path));
+          } else {
+            f.remove(path);
+          }
+        });
         continue;
       }
       s.put(fact, p);
@@ -234,14 +243,16 @@ public final class MissionRecord {
     });
     Map<String, List<Candidate>> c = new LinkedHashMap<>(candidates);
     c.putAll(later.candidates);
-    return new MissionRecord(id, later.at, f, s, sAt, c);
+    Set<String> bad = new java.util.HashSet<>(invalid);
+    bad.addAll(later.invalid);
+    return new MissionRecord(id, later.at, f, s, sAt, c, bad);
   }
 
   /** Builds the mission, or reports what is missing or inconsistent, located where it was written. */
   Optional<DiplomaticMission> build(Problems problems) {
     int before = problems.list().size();
     for (String required : List.of("kind", "name", "sendingState", "hostCountry", "city")) {
-      if (get(required) == null) {
+      if (get(required) == null && !invalid.contains(required)) {
         problems.add(at, required, "missing: mission " + id + " needs a " + required);
       }
     }
@@ -252,7 +263,7 @@ public final class MissionRecord {
     @SuppressWarnings("unchecked")
     List<String> lines = (List<String>) get("address.lines");
     boolean streetUnknown = Boolean.TRUE.equals(get("address.streetUnknown"));
-    if ((lines == null || lines.isEmpty()) && !streetUnknown) {
+    if ((lines == null || lines.isEmpty()) && !streetUnknown && !invalid.contains("address.lines")) {
       problems.add(located("address.lines"), "address.lines", "missing: mission " + id + " needs at least one street"
           + " line, or \"streetUnknown\": true when no street address is known");
     }
@@ -277,11 +288,11 @@ public final class MissionRecord {
       problems.add(located("email"), "email", "the email " + get("email") + " is marked unconfirmed, and letters are "
           + "never sent to an unconfirmed address: move it to candidates.email, or confirm it with a source");
     }
-    if (problems.list().size() > before) {
+    if (problems.list().size() > before || !invalid.isEmpty()) {
       return Optional.empty();
     }
     Map<String, Provenance> src = new LinkedHashMap<>(sources);
-    if (streetUnknown || lines == null || lines.isEmpty()) {
+    if (lines == null || lines.isEmpty()) {
       lines = List.of(UNKNOWN_STREET);
       Provenance base = src.getOrDefault("address", src.get("mission"));
       src.put("address", new Provenance(base.source(), base.checkedOn(), false,
@@ -300,7 +311,7 @@ public final class MissionRecord {
           Optional.ofNullable((String) get("email")), Optional.ofNullable((String) get("phone")),
           Optional.ofNullable((String) get("fax")), Optional.ofNullable((URI) get("web")), jurisdiction,
           jurisdictionCountries, Optional.ofNullable((Coordinate) get("coordinate")), src));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | NullPointerException e) {
       problems.add(at, "", "mission " + id + ": " + e.getMessage());
       return Optional.empty();
     }
@@ -371,10 +382,16 @@ public final class MissionRecord {
   private static final class Reader {
     private final Problems problems;
     private final Map<String, Field> fields;
+    final Set<String> invalid = new java.util.HashSet<>();
 
     Reader(Problems problems, Map<String, Field> fields) {
       this.problems = problems;
       this.fields = fields;
+    }
+
+    private void bad(Location at, String path, String message) {
+      invalid.add(path);
+      problems.add(at, path, message);
     }
 
     Object fail(String message) {
@@ -391,18 +408,18 @@ public final class MissionRecord {
         return;
       }
       if (!(n.value() instanceof String s) || s.isBlank()) {
-        problems.add(n.at(), path, "must be a non-empty text, not " + n.describe());
+        bad(n.at(), path, "must be a non-empty text, not " + n.describe());
         return;
       }
       String v = s.strip();
       if (v.chars().anyMatch(ch -> Character.getType(ch) == Character.CONTROL || ch == '\u2028' || ch == '\u2029')) {
-        problems.add(n.at(), path, "must be a single line without control characters");
+        bad(n.at(), path, "must be a single line without control characters");
         return;
       }
       try {
         fields.put(path, new Field(check.apply(v), n.at()));
       } catch (Invalid e) {
-        problems.add(n.at(), path, e.getMessage());
+        bad(n.at(), path, e.getMessage());
       }
     }
 
@@ -416,7 +433,7 @@ public final class MissionRecord {
         return;
       }
       if (!(n.value() instanceof List)) {
-        problems.add(n.at(), path, "must be a list of texts, not " + n.describe());
+        bad(n.at(), path, "must be a list of texts, not " + n.describe());
         return;
       }
       boolean ok = true;
@@ -445,7 +462,7 @@ public final class MissionRecord {
       }
       Boolean b = booleanOf(n);
       if (b == null) {
-        problems.add(n.at(), path, "must be true or false, not " + n.describe());
+        bad(n.at(), path, "must be true or false, not " + n.describe());
       } else {
         fields.put(path, new Field(b, n.at()));
       }
@@ -485,7 +502,7 @@ public final class MissionRecord {
         }
       }
       if (d == null || d.isNaN() || d < min || d > max) {
-        problems.add(n.at(), path, "the " + name + " must be a number from " + (int) min + " to " + (int) max
+        bad(n.at(), path, "the " + name + " must be a number from " + (int) min + " to " + (int) max
             + " in decimal degrees, not " + n.describe());
         return null;
       }
@@ -494,7 +511,7 @@ public final class MissionRecord {
 
     Optional<Provenance> provenance(Node n, String path, Set<String> extra) {
       if (!(n.value() instanceof Map)) {
-        problems.add(n.at(), path, "must be an object {source, checkedOn, confirmed, note}, not " + n.describe());
+        bad(n.at(), path, "must be an object {source, checkedOn, confirmed, note}, not " + n.describe());
         return Optional.empty();
       }
       Map<String, Node> m = n.object();
@@ -520,7 +537,7 @@ public final class MissionRecord {
         try {
           date = LocalDate.parse(c.strip());
         } catch (DateTimeParseException e) {
-          problems.add(checked.at(), path + ".checkedOn", "must be a date as YYYY-MM-DD, not '" + c + "'");
+          bad(checked.at(), path + ".checkedOn", "must be a date as YYYY-MM-DD, not '" + c + "'");
           ok = false;
         }
       }

@@ -125,14 +125,19 @@ final class TreeReader {
         problems.add(Location.of(file), "", "the file is empty: expected a header row");
         return List.of();
       }
+      // The CSV parser reports no line numbers: count them, including newlines inside quoted cells.
+      int line = 1;
       while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
         List<Node> cells = new ArrayList<>();
-        int line = p.currentTokenLocation().getLineNr();
         int column = 1;
+        int breaks = 0;
         while (p.nextToken() == JsonToken.VALUE_STRING) {
-          cells.add(new Node(p.getText(), new Location(file, line, column++)));
+          String text = p.getText();
+          cells.add(new Node(text, new Location(file, line, column++)));
+          breaks += (int) text.chars().filter(c -> c == '\n').count();
         }
         rows.add(cells);
+        line += 1 + breaks;
       }
       if (rows.isEmpty()) {
         problems.add(Location.of(file), "", "the file is empty: expected a header row");
