@@ -1,0 +1,119 @@
+package org.demarche.render.pdf.internal;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.demarche.core.Letter;
+import org.demarche.core.RenderException;
+
+/**
+ * Renders letters with fonts parsed once per thread. Documents with a long appendix keep their page
+ * contents in a scratch file rather than in memory.
+ */
+public final class Engine {
+  /** Appendix pages above which page contents go to a scratch file. */
+  static final int SCRATCH_PAGES = 40;
+
+  private final FontSet fonts;
+  private final Geometry geometry;
+  private final Optional<byte[]> signature;
+  private final boolean archival;
+
+  public Engine(FontSet fonts, Geometry geometry, Optional<byte[]> signature, boolean archival) {
+    this.fonts = fonts;
+    this.geometry = geometry;
+    this.signature = signature;
+    this.archival = archival;
+  }
+
+  /** The letter as PDF bytes. */
+  public byte[] render(Letter letter) {
+    LetterComposer composer = composer();
+    LetterComposer.Plan plan = composer.plan(letter);
+    if (plan.appendixPages() <= SCRATCH_PAGES) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+      write(composer, List.of(plan), out, false, letter);
+      return out.toByteArray();
+    }
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile("demarche-", ".pdf");
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+        write(composer, List.of(plan), out, true, letter);
+      }
+      return Files.readAllBytes(tmp);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // a scratch file the OS's temp cleaner will take
+        }
+      }
+    }
+  }
+
+  /** Writes the letter as PDF to {@code out} (which stays open). */
+  public void write(Letter letter, OutputStream out) {
+    LetterComposer composer = composer();
+    LetterComposer.Plan plan = composer.plan(letter);
+    write(composer, List.of(plan), out, plan.appendixPages() > SCRATCH_PAGES, letter);
+  }
+
+  /** Writes several letters, one after another, as one PDF (for printing). */
+  public void writeCombined(List<Letter> letters, String title, OutputStream out) {
+    if (letters.isEmpty()) {
+      throw new IllegalArgumentException("no letters to combine");
+    }
+    LetterComposer composer = composer();
+    List<LetterComposer.Plan> plans = new ArrayList<>();
+    int appendixPages = 0;
+    for (Letter l : letters) {
+      LetterComposer.Plan p = composer.plan(l);
+      appendixPages += p.appendixPages();
+      plans.add(p);
+    }
+    Letter first = letters.get(0);
+    write(composer, plans, out, appendixPages > SCRATCH_PAGES, first, title);
+  }
+
+  private void write(LetterComposer composer, List<LetterComposer.Plan> plans, OutputStream out, boolean scratch,
+      Letter letter) {
+    write(composer, plans, out, scratch, letter, letter.subject());
+  }
+
+  private void write(LetterComposer composer, List<LetterComposer.Plan> plans, OutputStream out, boolean scratch,
+      Letter first, String title) {
+    try (PDDocument doc = scratch ? new PDDocument(IOUtils.createTempFileOnlyStreamCache()) : new PDDocument()) {
+      DocFonts docFonts = new DocFonts(doc, fonts.faces());
+      StringBuilder fingerprint = new StringBuilder(first.campaignId());
+      for (LetterComposer.Plan p : plans) {
+        composer.draw(doc, docFonts, p);
+        fingerprint.append('\n').append(p.letter.id()).append('\n').append(p.letter.plainText());
+      }
+      PdfA.apply(doc, title, first.sender().name(), first.language(), first.date(), fingerprint.toString(), archival);
+      doc.save(out);
+    } catch (IOException e) {
+      throw new RenderException("Letter " + first.id() + " could not be written as PDF: " + e.getMessage(), e);
+    }
+  }
+
+  private LetterComposer composer() {
+    return new LetterComposer(geometry, fonts.faces(), signature);
+  }
+
+  public FontSet fonts() {
+    return fonts;
+  }
+}
