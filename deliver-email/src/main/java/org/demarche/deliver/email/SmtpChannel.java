@@ -1,0 +1,133 @@
+package org.demarche.deliver.email;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.demarche.core.DeliveryException;
+import org.demarche.core.Envelope;
+import org.demarche.core.Letter;
+import org.demarche.core.Receipt;
+import org.demarche.core.spi.DeliveryChannel;
+import org.demarche.deliver.email.internal.DkimSigning;
+import org.demarche.deliver.email.internal.MessageFactory;
+import org.demarche.deliver.email.internal.SmtpConnection;
+import org.demarche.deliver.email.internal.Throttle;
+
+/**
+ * The {@code smtp} channel: sends each letter as one email through an SMTP server, over one connection
+ * reused from letter to letter, at a limited rate.
+ *
+ * <pre>{@code
+ * SmtpSettings settings = SmtpSettings.of("smtp.example.org").withLogin("campaigns@example.org", "DEMARCHE_SMTP_PASSWORD");
+ * try (SmtpChannel smtp = SmtpChannel.create(settings, System.getenv())) {
+ *   Receipt receipt = smtp.deliver(envelope);
+ * }
+ * }</pre>
+ *
+ * <p>Failures come out as {@link DeliveryException}: a 4xx reply, a timeout or a lost connection is
+ * {@code TRANSIENT}; a 5xx reply is {@code PERMANENT} and carries the server's reply; a connection lost
+ * after the whole message went out is {@code TRANSIENT} with {@code maybeDelivered()} (the letter is in
+ * doubt). The channel never retries a letter itself: the engine does, with backoff. Not safe for use by
+ * several threads at once (the engine calls one channel from one thread).
+ */
+public final class SmtpChannel implements DeliveryChannel {
+  /** The name a campaign file uses: {@code delivery.channel: smtp}. */
+  public static final String NAME = "smtp";
+
+  private final SmtpSettings settings;
+  private final SmtpConnection connection;
+  private final MessageFactory messages;
+  private final Throttle throttle;
+  private final Clock clock;
+
+  private SmtpChannel(SmtpSettings settings, Optional<String> password, Throttle throttle, Clock clock) {
+    this.settings = settings;
+    this.connection = new SmtpConnection(settings, password);
+    this.throttle = throttle;
+    this.clock = clock;
+    Optional<DkimSigning> dkim = settings.dkim().map(DkimSigning::new);
+    this.messages = new MessageFactory(connection.session(),
+        new MessageFactory.Options(settings.cc(), settings.bcc(), false, dkim), clock);
+  }
+
+  /**
+   * A channel for {@code settings}, taking the password (when a username is set) from {@code environment}
+   * under {@link SmtpSettings#passwordEnv()}. Nothing connects until the first letter.
+   *
+   * @throws IllegalArgumentException when a username is set and the password variable is missing or empty
+   *     (the message names the variable, never a value)
+   */
+  public static SmtpChannel create(SmtpSettings settings, Map<String, String> environment) {
+    return create(settings, environment, Throttle.real(settings.perMinute(), settings.perDomainPerMinute()),
+        Clock.systemUTC());
+  }
+
+  static SmtpChannel create(SmtpSettings settings, Map<String, String> environment, Throttle throttle, Clock clock) {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(environment, "environment");
+    Optional<String> password = Optional.empty();
+    if (settings.username().isPresent()) {
+      String value = environment.get(settings.passwordEnv());
+      if (value == null || value.isEmpty()) {
+        throw new IllegalArgumentException("the SMTP password for " + settings.username().get() + " is missing: set"
+            + " the environment variable " + settings.passwordEnv() + " (it is never read from a file or an argument)");
+      }
+      password = Optional.of(value);
+    }
+    return new SmtpChannel(settings, password, throttle, clock);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** True when the mission publishes an email address. */
+  @Override
+  public boolean canDeliver(Letter letter) {
+    return letter.mission().email().isPresent();
+  }
+
+  @Override
+  public Receipt deliver(Envelope envelope) {
+    Letter letter = envelope.letter();
+    MimeMessage message;
+    Address[] recipients;
+    try {
+      message = messages.build(envelope);
+      recipients = message.getAllRecipients();
+    } catch (IllegalArgumentException e) {
+      throw new DeliveryException(DeliveryException.Kind.PERMANENT, "letter " + letter.id() + " cannot be sent by"
+          + " email: " + e.getMessage(), Optional.empty(), false, e);
+    } catch (MessagingException e) {
+      throw new DeliveryException(DeliveryException.Kind.PERMANENT, "letter " + letter.id() + ": " + e.getMessage(),
+          Optional.empty(), false, e);
+    }
+    String to = envelope.to().orElseThrow();
+    try {
+      throttle.await(to.substring(to.lastIndexOf('@') + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw DeliveryException.transientFailure("letter " + letter.id() + ": interrupted while waiting for the rate"
+          + " limit", e);
+    }
+    String reply = connection.send(message, recipients, letter.id());
+    return new Receipt(letter.id(), envelope.messageId(), NAME, clock.instant(),
+        connection.server() + " accepted it: " + reply);
+  }
+
+  /** The settings this channel was created with. */
+  public SmtpSettings settings() {
+    return settings;
+  }
+
+  /** Says QUIT and closes the connection, if one is open. */
+  @Override
+  public void close() {
+    connection.close();
+  }
+}

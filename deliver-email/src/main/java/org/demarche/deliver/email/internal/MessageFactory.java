@@ -1,0 +1,131 @@
+package org.demarche.deliver.email.internal;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.demarche.core.Envelope;
+import org.demarche.core.Letter;
+import org.demarche.core.Rendition;
+import org.simplejavamail.api.email.Email;
+import org.simplejavamail.api.email.EmailPopulatingBuilder;
+import org.simplejavamail.converter.EmailConverter;
+import org.simplejavamail.email.EmailBuilder;
+
+/**
+ * Builds the email for one envelope with Simple Java Mail: From the sender, To the mission, Reply-To,
+ * subject, a plain-text and an HTML body, the letter's PDF and further documents attached, and the
+ * envelope's Message-ID. Every value that reaches a header is checked first.
+ */
+public final class MessageFactory {
+
+  /**
+   * What differs between the SMTP channel and the outbox.
+   *
+   * @param cc a visible copy
+   * @param bcc a blind copy (the outbox never sets one: a file has no envelope to hide it in)
+   * @param draft true for the outbox: adds {@code X-Unsent: 1} so that mail clients open the file as a draft
+   * @param dkim signing, when configured
+   */
+  public record Options(Optional<String> cc, Optional<String> bcc, boolean draft, Optional<DkimSigning> dkim) {
+    public static Options outbox() {
+      return new Options(Optional.empty(), Optional.empty(), true, Optional.empty());
+    }
+  }
+
+  private final Session session;
+  private final Options options;
+  private final Clock clock;
+
+  public MessageFactory(Session session, Options options, Clock clock) {
+    this.session = session;
+    this.options = options;
+    this.clock = clock;
+  }
+
+  /**
+   * The message for {@code envelope}, saved (headers final) and ready to send or write.
+   *
+   * @throws IllegalArgumentException naming the field when a value cannot go into a header, or when the
+   *     mission has no email address
+   */
+  public MimeMessage build(Envelope envelope) {
+    Letter letter = envelope.letter();
+    String to = envelope.to().orElseThrow(() -> new IllegalArgumentException("the mission " + letter.mission().id()
+        + " publishes no email address: this letter goes by post"));
+    String senderName = HeaderFields.requireLine(letter.sender().name(), "sender.name");
+    String senderEmail = HeaderFields.requireAddress(letter.sender().email(), "sender.email");
+    String missionName = HeaderFields.requireLine(letter.mission().name(), "mission " + letter.mission().id() + " name");
+    String toAddress = HeaderFields.requireAddress(to, "mission " + letter.mission().id() + " email");
+    String subject = HeaderFields.requireLine(letter.subject(), "subject");
+    Optional<String> replyTo = HeaderFields.requireAddress(letter.replyTo(), "replyTo");
+    String messageId = "<" + HeaderFields.requireLine(envelope.messageId(), "messageId") + ">";
+    if (envelope.messageId().contains("<") || envelope.messageId().contains(">")
+        || envelope.messageId().contains(" ")) {
+      throw new IllegalArgumentException("messageId must be given without angle brackets or spaces, not '"
+          + envelope.messageId() + "'");
+    }
+    Set<String> fileNames = new HashSet<>();
+    for (Rendition r : documents(envelope)) {
+      HeaderFields.requireLine(r.fileName(), "attachment file name");
+      HeaderFields.requireLine(r.mediaType(), "attachment media type");
+      if (!fileNames.add(r.fileName())) {
+        throw new IllegalArgumentException("two attachments are named " + r.fileName() + ": give each a distinct name");
+      }
+    }
+
+    EmailPopulatingBuilder builder = EmailBuilder.startingBlank()
+        .from(senderName, senderEmail)
+        .to(missionName, address(toAddress))
+        .withSubject(subject)
+        .withPlainText(letter.plainText())
+        .withHTMLText(LetterHtml.of(letter))
+        .fixingMessageId(messageId)
+        .fixingSentDate(Date.from(clock.instant()));
+    if (replyTo.isPresent()) {
+      builder.withReplyTo(address(replyTo.get()));
+    } else {
+      builder.withReplyTo(senderName, address(senderEmail));
+    }
+    options.cc().ifPresent(cc -> builder.cc(address(cc)));
+    options.bcc().ifPresent(bcc -> builder.bcc(address(bcc)));
+    if (options.draft()) {
+      builder.withHeader("X-Unsent", "1");
+    }
+    for (Rendition r : documents(envelope)) {
+      builder.withAttachment(r.fileName(), r.content(), r.mediaType());
+    }
+    Email email = builder.buildEmail();
+    try {
+      MimeMessage message = EmailConverter.emailToMimeMessage(email, session);
+      if (options.dkim().isPresent()) {
+        message = options.dkim().get().sign(message, senderEmail, messageId);
+      }
+      message.saveChanges();
+      return message;
+    } catch (MessagingException e) {
+      throw new IllegalStateException("could not build the message for letter " + letter.id() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static List<Rendition> documents(Envelope envelope) {
+    return java.util.stream.Stream.concat(java.util.stream.Stream.of(envelope.document()),
+        envelope.attachments().stream()).toList();
+  }
+
+  private static InternetAddress address(String address) {
+    try {
+      return new InternetAddress(address, true);
+    } catch (AddressException e) {
+      throw new IllegalArgumentException("'" + address + "' is not an email address: " + e.getMessage());
+    }
+  }
+}

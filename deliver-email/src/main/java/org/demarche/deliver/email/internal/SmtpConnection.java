@@ -1,0 +1,165 @@
+package org.demarche.deliver.email.internal;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.NoSuchProviderException;
+import jakarta.mail.Provider;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Optional;
+import java.util.Properties;
+import org.demarche.core.DeliveryException;
+import org.demarche.deliver.email.SmtpSettings;
+import org.demarche.deliver.email.SmtpSettings.Tls;
+import org.simplejavamail.api.mailer.Mailer;
+import org.simplejavamail.api.mailer.config.TransportStrategy;
+import org.simplejavamail.mailer.MailerBuilder;
+
+/**
+ * One SMTP connection, opened on first use and reused for every following message; reopened when the
+ * server dropped it. The session is configured by Simple Java Mail's mailer builder (server, transport
+ * strategy, login) and then tightened: certificates are checked against the JVM's trust store (Simple Java
+ * Mail 8 trusts every host unless told otherwise), host names are verified, STARTTLS is required, and
+ * sockets use TCP_NODELAY.
+ */
+public final class SmtpConnection implements AutoCloseable {
+  private final Session session;
+  private final Provider provider;
+  private final String server;
+  private TrackingSmtpTransport transport;
+  private boolean reused;
+
+  public SmtpConnection(SmtpSettings settings, Optional<String> password) {
+    this.server = settings.host() + ":" + settings.port();
+    this.session = session(settings, password);
+    String protocol = settings.tls() == Tls.SMTPS ? "smtps" : "smtp";
+    this.provider = new Provider(Provider.Type.TRANSPORT, protocol, TrackingSmtpTransport.class.getName(),
+        "Demarche", "1");
+  }
+
+  static Session session(SmtpSettings settings, Optional<String> password) {
+    TransportStrategy strategy = switch (settings.tls()) {
+      case STARTTLS -> TransportStrategy.SMTP_TLS;
+      case SMTPS -> TransportStrategy.SMTPS;
+      case NONE -> TransportStrategy.SMTP;
+    };
+    Mailer mailer = MailerBuilder
+        .withSMTPServer(settings.host(), settings.port(), settings.username().orElse(null), password.orElse(null))
+        .withTransportStrategy(strategy)
+        .withSessionTimeout((int) settings.readTimeout().toMillis())
+        .trustingAllHosts(false)
+        .verifyingServerIdentity(true)
+        .withDebugLogging(false)
+        .buildMailer();
+    Session session = mailer.getSession();
+    Properties p = session.getProperties();
+    for (String prefix : new String[] {"mail.smtp", "mail.smtps"}) {
+      // Belt and braces: whatever a simplejavamail.properties on the class path says, trust nothing extra.
+      p.remove(prefix + ".ssl.trust");
+      p.setProperty(prefix + ".ssl.checkserveridentity", "true");
+      p.setProperty(prefix + ".connectiontimeout", String.valueOf(settings.connectTimeout().toMillis()));
+      p.setProperty(prefix + ".timeout", String.valueOf(settings.readTimeout().toMillis()));
+      p.setProperty(prefix + ".writetimeout", String.valueOf(settings.readTimeout().toMillis()));
+      p.setProperty(prefix + ".socketFactory.class", NoDelaySocketFactory.class.getName());
+      p.setProperty(prefix + ".socketFactory.fallback", "false");
+      p.setProperty(prefix + ".quitwait", "false");
+      settings.bounceAddress().ifPresent(b -> p.setProperty(prefix + ".from", b));
+    }
+    switch (settings.tls()) {
+      case STARTTLS -> {
+        p.setProperty("mail.smtp.starttls.enable", "true");
+        p.setProperty("mail.smtp.starttls.required", "true");
+      }
+      case NONE -> {
+        p.setProperty("mail.smtp.starttls.enable", "false");
+        p.setProperty("mail.smtp.starttls.required", "false");
+      }
+      case SMTPS -> p.setProperty("mail.smtps.ssl.enable", "true");
+    }
+    return session;
+  }
+
+  /** The session messages for this connection are built in. */
+  public Session session() {
+    return session;
+  }
+
+  /** host:port, for messages. */
+  public String server() {
+    return server;
+  }
+
+  /**
+   * Sends one message over the open connection (opening it first if needed) and returns the server's reply.
+   * A connection the server dropped while idle is reopened once, when nothing of this message had reached
+   * it yet.
+   *
+   * @throws DeliveryException classed transient, permanent or in doubt
+   */
+  public synchronized String send(MimeMessage message, Address[] recipients, String letterId) {
+    try {
+      return attempt(message, recipients);
+    } catch (MessagingException e) {
+      boolean stale = reused && transport != null && Failures.isConnectionLoss(e) && !transport.finalDotSent()
+          && (transport.lastVerb().equals("MAIL") || transport.lastVerb().equals("RSET")
+              || transport.lastVerb().isEmpty());
+      DeliveryException first = Failures.classify(letterId, server, e, transport != null && transport.finalDotSent());
+      if (first.serverReply().isPresent() && !Failures.isConnectionLoss(e)) {
+        // The server answered (and Jakarta Mail reset the transaction): the connection is still good.
+        throw first;
+      }
+      closeQuietly();
+      if (!stale) {
+        throw first;
+      }
+      try {
+        return attempt(message, recipients);
+      } catch (MessagingException again) {
+        DeliveryException second = Failures.classify(letterId, server, again,
+            transport != null && transport.finalDotSent());
+        closeQuietly();
+        throw second;
+      }
+    }
+  }
+
+  private String attempt(MimeMessage message, Address[] recipients) throws MessagingException {
+    if (transport == null) {
+      reused = false;
+      transport = open();
+    }
+    transport.beginMessage();
+    transport.sendMessage(message, recipients);
+    reused = true;
+    return Failures.oneLine(transport.getLastServerResponse());
+  }
+
+  private TrackingSmtpTransport open() throws MessagingException {
+    TrackingSmtpTransport t;
+    try {
+      t = (TrackingSmtpTransport) session.getTransport(provider);
+    } catch (NoSuchProviderException e) {
+      throw new IllegalStateException("the SMTP transport could not be loaded", e);
+    }
+    t.beginMessage();
+    t.connect();
+    return t;
+  }
+
+  private void closeQuietly() {
+    if (transport != null) {
+      try {
+        transport.close();
+      } catch (MessagingException | RuntimeException ignored) {
+        // The connection is being discarded; a failure to say QUIT changes nothing.
+      }
+      transport = null;
+    }
+    reused = false;
+  }
+
+  @Override
+  public synchronized void close() {
+    closeQuietly();
+  }
+}
