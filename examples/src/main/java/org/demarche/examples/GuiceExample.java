@@ -1,0 +1,39 @@
+package org.demarche.examples;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.demarche.contacts.ContactsModule;
+import org.demarche.core.Campaign;
+import org.demarche.core.Demarche;
+import org.demarche.core.Envelope;
+import org.demarche.core.Letter;
+import org.demarche.core.MessageIds;
+import org.demarche.core.Receipt;
+import org.demarche.core.Settings;
+import org.demarche.core.guice.DemarcheModule;
+import org.demarche.core.spi.ChannelContext;
+import org.demarche.core.spi.DeliveryChannel;
+import org.demarche.deliver.email.EmailModule;
+import org.demarche.render.pdf.PdfRendererModule;
+
+/** Embedding with Guice: each plugin is one module; channels and renderers are bound by name. */
+public final class GuiceExample {
+  public static Receipt firstLetterToOutbox(Path campaignFile, Path outbox) {
+    Injector injector = Guice.createInjector(
+        new DemarcheModule(), new ContactsModule(), new PdfRendererModule(), new EmailModule());
+    Demarche demarche = injector.getInstance(Demarche.class);
+    Campaign campaign = demarche.load(campaignFile);
+    Letter letter = demarche.plan(campaign).get(0);
+    String messageId = MessageIds.of(campaign.id(), letter.id(), campaign.sender().emailDomain());
+    try (DeliveryChannel channel = demarche.channel("outbox",
+        new ChannelContext(campaign, Settings.empty("delivery.outbox"), outbox, Map.of()))) {
+      return channel.deliver(new Envelope(letter, demarche.renderer(campaign).render(letter), List.of(), messageId));
+    }
+  }
+
+  public static void main(String[] args) {
+    System.out.println(firstLetterToOutbox(Path.of(args[0]), Path.of(args.length > 1 ? args[1] : "out"))); }
+}

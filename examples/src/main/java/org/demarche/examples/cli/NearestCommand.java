@@ -1,0 +1,80 @@
+package org.demarche.examples.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.demarche.core.Coordinate;
+import org.demarche.core.DiplomaticMission;
+import org.demarche.core.Place;
+import org.demarche.core.ServingMission;
+import org.demarche.core.spi.ContactDirectory;
+import org.demarche.core.spi.MissionQuery;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "nearest", mixinStandardHelpOptions = true,
+    description = "Find the mission that serves a place: by consular district first, by distance where none is known.")
+final class NearestCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--country", paramLabel = "CC", description = "ISO 3166-1 code of the place's country, e.g. JP")
+  String country;
+
+  @Option(names = "--region", paramLabel = "CODE", description = "ISO 3166-2 code of the place's region, e.g. JP-27")
+  String region;
+
+  static final class At {
+    @Option(names = "--lat", required = true, description = "latitude in degrees north") double lat;
+    @Option(names = "--lon", required = true, description = "longitude in degrees east") double lon;
+  }
+
+  @ArgGroup(exclusive = false)
+  At at;
+
+  @Option(names = "--sending-state", defaultValue = "CN", paramLabel = "CC", description = "the state whose mission is wanted (default CN)")
+  String sendingState;
+
+  @Option(names = "--directory", paramLabel = "FILE", description = "a JSON or CSV file layered over the bundled data")
+  List<Path> directories = new ArrayList<>();
+
+  @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "table (default) or json")
+  String format;
+
+  @Override
+  public Integer call() throws Exception {
+    Formats.check(format);
+    String state = Formats.country(sendingState, "--sending-state");
+    if (region == null && at == null) {
+      throw new IllegalArgumentException("say where: --country CC --region CODE, or --lat and --lon");
+    }
+    ContactDirectory directory = Directories.open(directories);
+    Optional<Coordinate> point = at == null ? Optional.empty() : Optional.of(new Coordinate(at.lat, at.lon));
+    String c;
+    if (country != null) {
+      c = Formats.country(country, "--country");
+    } else if (region != null) {
+      c = Formats.country(region.substring(0, Math.min(2, region.length())), "--region");
+    } else {
+      // Without a country, take the country of the nearest mission of any state: good enough to start from.
+      c = directory.find(MissionQuery.all()).stream().filter(m -> m.coordinate().isPresent())
+          .min(Comparator.comparingDouble((DiplomaticMission m) -> m.coordinate().get().distanceKm(point.get())))
+          .map(DiplomaticMission::hostCountry)
+          .orElseThrow(() -> new IllegalArgumentException("give --country: no mission with a coordinate is known"));
+    }
+    Place place = new Place(c, Optional.ofNullable(region).map(r -> r.strip().toUpperCase(java.util.Locale.ROOT)), point);
+    Optional<ServingMission> serving = directory.servingMission(state, place);
+    if (serving.isEmpty()) {
+      spec.commandLine().getErr().println("demarche: no mission of " + state + " is known to serve " + c
+          + "; add one with --directory FILE");
+      return DemarcheCli.SOME_FAILED;
+    }
+    Missions.printServing(serving.get(), format, spec.commandLine().getOut());
+    return DemarcheCli.DONE;
+  }
+}

@@ -1,0 +1,53 @@
+package org.demarche.examples.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.demarche.core.Letter;
+import org.demarche.core.PostalDesk;
+import org.demarche.core.Rendition;
+import org.demarche.core.SafeNames;
+
+/** Collects the letters that go by post: writes each PDF into the outbox and, at the end, the print kit. */
+final class PostalKit implements PostalDesk {
+  private final Path folder;
+  private final List<Posted> posted = new ArrayList<>();
+
+  record Posted(Letter letter, Rendition document, List<Rendition> attachments) {}
+
+  PostalKit(Path folder) {
+    this.folder = folder;
+  }
+
+  @Override
+  public synchronized void post(Letter letter, Rendition document, List<Rendition> attachments) {
+    write(document);
+    attachments.forEach(this::write);
+    posted.add(new Posted(letter, document, attachments));
+  }
+
+  private void write(Rendition r) {
+    try {
+      Path target = SafeNames.inside(folder, r.fileName());
+      Path tmp = Files.createTempFile(folder, ".demarche-", ".tmp");
+      Files.write(tmp, r.content());
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + r.fileName() + " into " + folder, e);
+    }
+  }
+
+  /** Writes the print kit for this run's postal letters; returns the files written. */
+  synchronized List<Path> finish() {
+    if (posted.isEmpty()) {
+      return List.of();
+    }
+    posted.sort(Comparator.comparing(p -> p.letter().mission().id()));
+    return PrintKits.write(folder, posted);
+  }
+}

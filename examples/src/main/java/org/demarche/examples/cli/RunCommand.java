@@ -1,0 +1,86 @@
+package org.demarche.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.demarche.core.Campaign;
+import org.demarche.core.Demarche;
+import org.demarche.core.RunOptions;
+import org.demarche.core.RunReport;
+import org.demarche.core.RunReport.Result;
+import org.demarche.core.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Render every letter and deliver it: into the outbox folder (default: nothing leaves this machine),",
+        "or over SMTP with --send. A letter already delivered is never sent again."})
+final class RunCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "CAMPAIGN", description = "the campaign file (YAML or JSON)")
+  Path campaignFile;
+
+  @Option(names = "--out", defaultValue = "out", paramLabel = "DIR", description = "the outbox folder (default: out)")
+  Path out;
+
+  @Option(names = "--send", description = "deliver over SMTP (settings from the campaign's delivery.smtp section)")
+  boolean send;
+
+  @Option(names = "--journal", paramLabel = "FILE",
+      description = "the delivery journal (default: beside the campaign, one per channel)")
+  Path journal;
+
+  @Option(names = "--resend-in-doubt", description = "send again letters a stopped run left in doubt (same Message-ID)")
+  boolean resendInDoubt;
+
+  @Option(names = "--smtp-host", paramLabel = "HOST") String smtpHost;
+  @Option(names = "--smtp-port", paramLabel = "PORT") Integer smtpPort;
+  @Option(names = "--smtp-tls", paramLabel = "MODE", description = "starttls (default), smtps, or none (loopback only)")
+  String smtpTls;
+  @Option(names = "--smtp-per-minute", paramLabel = "N", description = "messages per minute (0: no limit)")
+  Integer smtpPerMinute;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter o = spec.commandLine().getOut();
+    Demarche demarche = Engine.demarche();
+    Campaign campaign = demarche.load(campaignFile);
+    String channel = send ? "smtp" : "outbox";
+    Settings settings = channelSettings(demarche, campaign, channel);
+    Path journalFile = journal != null ? journal : journalFor(campaign, channel);
+    Files.createDirectories(out);
+    PostalKit postal = new PostalKit(out);
+    RunOptions options = RunOptions.outbox(out).withJournal(journalFile).withChannel(channel, settings)
+        .withResendInDoubt(resendInDoubt).withListener(new Progress(o)).withPostalDesk(postal);
+    RunReport report = demarche.run(campaign, options);
+    List<Path> kit = postal.finish();
+    Summary.print(report, o, channel, out, journalFile, kit);
+    return report.allDone() ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
+  }
+
+  static Path journalFor(Campaign campaign, String channel) {
+    String name = campaign.file().getFileName().toString().replaceAll("\\.(ya?ml|json)$", "");
+    return campaign.baseDir().resolve(name + "." + channel + ".journal");
+  }
+
+  private Settings channelSettings(Demarche demarche, Campaign campaign, String channel) {
+    Settings base = campaign.delivery().channel().equals(channel) ? campaign.delivery().options()
+        : demarche.section(campaign, "delivery." + channel);
+    Map<String, String> values = new HashMap<>(base.values());
+    Optional.ofNullable(smtpHost).ifPresent(v -> values.put("host", v));
+    Optional.ofNullable(smtpPort).ifPresent(v -> values.put("port", v.toString()));
+    Optional.ofNullable(smtpTls).ifPresent(v -> values.put("tls", v));
+    Optional.ofNullable(smtpPerMinute).ifPresent(v -> values.put("perMinute", v.toString()));
+    return new Settings(base.section(), values, base.locations(), base.sectionLocation(), base.baseDir());
+  }
+}

@@ -1,0 +1,97 @@
+package org.demarche.examples.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.demarche.core.Campaign;
+import org.demarche.core.DiplomaticMission;
+import org.demarche.core.FileJournal;
+import org.demarche.core.LetterState;
+import org.demarche.core.LetterStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = "Show each mission's letter: sent, by post, failed (with the server's reply), in doubt, or not yet sent.")
+final class StatusCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "CAMPAIGN", description = "the campaign file")
+  Path campaignFile;
+
+  @Option(names = "--journal", paramLabel = "FILE",
+      description = "the journal to read (default: the SMTP journal if there is one, else the outbox journal)")
+  Path journal;
+
+  @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "table (default) or json")
+  String format;
+
+  @Override
+  public Integer call() throws Exception {
+    Formats.check(format);
+    Campaign campaign = Engine.load(campaignFile);
+    Path file = journal;
+    if (file == null) {
+      Path smtp = RunCommand.journalFor(campaign, "smtp");
+      file = Files.exists(smtp) ? smtp : RunCommand.journalFor(campaign, "outbox");
+    }
+    Map<String, LetterStatus> statuses = Map.of();
+    if (Files.exists(file)) {
+      try (FileJournal j = FileJournal.open(file, campaign.id())) {
+        statuses = j.statuses();
+      }
+    }
+    List<DiplomaticMission> missions = Engine.demarche().missions(campaign);
+    var out = spec.commandLine().getOut();
+    boolean allDone = true;
+    List<String[]> rows = new ArrayList<>();
+    for (DiplomaticMission m : missions) {
+      LetterStatus s = statuses.get(m.id());
+      String state = s == null ? "not yet sent" : label(s);
+      allDone &= s != null && (s.state() == LetterState.SENT || s.state() == LetterState.BY_POST);
+      rows.add(new String[] {m.id(), state, s == null ? "" : String.valueOf(s.attempts()),
+          s == null ? "" : s.detail().orElse(""), s == null ? "" : s.at().toString()});
+    }
+    if (format.equals("json")) {
+      ArrayNode arr = Missions.JSON.createArrayNode();
+      for (String[] r : rows) {
+        ObjectNode n = arr.addObject();
+        n.put("id", r[0]);
+        n.put("state", r[1]);
+        n.put("attempts", r[2].isEmpty() ? 0 : Integer.parseInt(r[2]));
+        n.put("detail", r[3]);
+        n.put("at", r[4]);
+      }
+      out.println(Missions.JSON.writeValueAsString(arr));
+    } else {
+      out.println("Campaign " + campaign.id() + ", journal " + file.toAbsolutePath().normalize()
+          + (Files.exists(file) ? "" : " (none yet)"));
+      Table t = new Table("MISSION", "STATE", "ATTEMPTS", "DETAIL");
+      rows.forEach(r -> t.row(r[0], r[1], r[2], r[3].length() > 90 ? r[3].substring(0, 87) + "..." : r[3]));
+      t.print(out);
+    }
+    return allDone ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
+  }
+
+  private static String label(LetterStatus s) {
+    if (s.inDoubt()) {
+      return "in doubt";
+    }
+    return switch (s.state()) {
+      case SENT -> "sent";
+      case BY_POST -> "by post";
+      case FAILED_PERMANENT -> "failed";
+      case FAILED_TRANSIENT -> "failed (will retry)";
+      case PLANNED -> "planned";
+      case SENDING -> "in doubt";
+    };
+  }
+}
