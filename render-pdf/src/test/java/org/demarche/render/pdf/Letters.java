@@ -96,7 +96,7 @@ final class Letters {
           Disclosure.FULL, Map.of());
     }
     Disclosure d = i % 11 == 0 ? Disclosure.COUNTED_ONLY : i % 5 == 0 ? Disclosure.INITIALS : Disclosure.FULL;
-    return new Signatory(Signatory.Kind.PERSON, "Supporter Number" + i + " Lastname", Optional.empty(),
+    return new Signatory(Signatory.Kind.PERSON, "Supporter " + i + " Sato", Optional.empty(),
         Optional.of("Yokohama"), Optional.of("JP"), Optional.of("person" + i + "@example.org"), Optional.empty(), d,
         Map.of());
   }

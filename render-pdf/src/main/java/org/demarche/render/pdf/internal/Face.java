@@ -64,7 +64,8 @@ public final class Face {
 
   private float glyphAdvance(int codePoint) {
     try {
-      return ttf.getAdvanceWidth(cmap.getGlyphId(codePoint)) * scale;
+      // Rounded as PDFBox writes the widths into the PDF, so that what is measured is what is drawn.
+      return Math.round(ttf.getAdvanceWidth(cmap.getGlyphId(codePoint)) * scale);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read glyph widths of " + source.origin(), e);
     }

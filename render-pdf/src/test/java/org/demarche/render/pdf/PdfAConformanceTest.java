@@ -1,0 +1,75 @@
+package org.demarche.render.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.demarche.core.Disclosure;
+import org.demarche.core.Letter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
+
+/** veraPDF, the reference PDF/A validator, checks the renderer's output against PDF/A-2b. */
+class PdfAConformanceTest {
+  @BeforeAll
+  static void initialise() {
+    VeraGreenfieldFoundryProvider.initialise();
+  }
+
+  static List<String> failures(byte[] pdf) throws Exception {
+    try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
+         PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
+      ValidationResult result = validator.validate(parser);
+      return result.getTestAssertions().stream()
+          .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
+          .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
+          .distinct().toList();
+    }
+  }
+
+  @Test
+  void theSampleLetterIsPdfA2b() throws Exception {
+    assertThat(failures(PdfRenderer.defaults().render(Letters.english()).content())).isEmpty();
+  }
+
+  @Test
+  void aJapaneseLetterWithCoSignatoriesIsPdfA2b() throws Exception {
+    Letter ja = Letters.japanese();
+    Letter withAppendix = new Letter(ja.id(), ja.campaignId(), ja.sender(), ja.mission(), ja.addressee(), ja.language(),
+        ja.date(), ja.dateLine(), ja.subject(), ja.salutation(), ja.paragraphs(), ja.closing(), ja.signer(),
+        Letters.generated(500), Disclosure.FULL, ja.draftTranslation(), ja.replyTo());
+    assertThat(failures(PdfRenderer.defaults().render(withAppendix).content())).isEmpty();
+  }
+
+  @Test
+  void aLetterWithATransparentSignatureImageIsPdfA2b(@TempDir Path tmp) throws Exception {
+    Path png = tmp.resolve("sig.png");
+    BufferedImage img = new BufferedImage(200, 60, BufferedImage.TYPE_INT_ARGB);
+    var g = img.createGraphics();
+    g.setColor(java.awt.Color.DARK_GRAY);
+    g.drawLine(5, 50, 195, 10);
+    g.dispose();
+    ImageIO.write(img, "png", png.toFile());
+    PdfRenderer signed = PdfRenderer.create(PdfOptions.defaults().withSignatureImage(png));
+    assertThat(failures(signed.render(Letters.mixed()).content())).isEmpty();
+  }
+
+  @Test
+  void thePrintKitsPdfsArePdfA2b() throws Exception {
+    PrintKit kit = PrintKit.of(PdfRenderer.defaults());
+    List<Letter> letters = List.of(Letters.english(), Letters.mixed());
+    assertThat(failures(kit.letters(letters).content())).isEmpty();
+    assertThat(failures(kit.envelopes(letters).content())).isEmpty();
+  }
+}
