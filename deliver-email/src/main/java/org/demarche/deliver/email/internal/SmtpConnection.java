@@ -1,6 +1,8 @@
 package org.demarche.deliver.email.internal;
 
 import jakarta.mail.Address;
+import jakarta.mail.Authenticator;
+import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.MessagingException;
 import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Provider;
@@ -11,16 +13,13 @@ import java.util.Properties;
 import org.demarche.core.DeliveryException;
 import org.demarche.deliver.email.SmtpSettings;
 import org.demarche.deliver.email.SmtpSettings.Tls;
-import org.simplejavamail.api.mailer.Mailer;
 import org.simplejavamail.api.mailer.config.TransportStrategy;
-import org.simplejavamail.mailer.MailerBuilder;
 
 /**
  * One SMTP connection, opened on first use and reused for every following message; reopened when the
- * server dropped it. The session is configured by Simple Java Mail's mailer builder (server, transport
- * strategy, login) and then tightened: certificates are checked against the JVM's trust store (Simple Java
- * Mail 8 trusts every host unless told otherwise), host names are verified, STARTTLS is required, and
- * sockets use TCP_NODELAY.
+ * server dropped it. The session follows Simple Java Mail's transport strategy for the TLS mode, tightened:
+ * certificates are checked against the JVM's trust store (Simple Java Mail 8 trusts every host unless told
+ * otherwise), host names are verified, STARTTLS is required, and sockets use TCP_NODELAY.
  */
 public final class SmtpConnection implements AutoCloseable {
   private final Session session;
@@ -43,28 +42,22 @@ public final class SmtpConnection implements AutoCloseable {
       case SMTPS -> TransportStrategy.SMTPS;
       case NONE -> TransportStrategy.SMTP;
     };
-    Mailer mailer = MailerBuilder
-        .withSMTPServer(settings.host(), settings.port(), settings.username().orElse(null), password.orElse(null))
-        .withTransportStrategy(strategy)
-        .withSessionTimeout((int) settings.readTimeout().toMillis())
-        .trustingAllHosts(false)
-        .verifyingServerIdentity(true)
-        .withDebugLogging(false)
-        .buildMailer();
-    Session session = mailer.getSession();
-    Properties p = session.getProperties();
-    for (String prefix : new String[] {"mail.smtp", "mail.smtps"}) {
-      // Belt and braces: whatever a simplejavamail.properties on the class path says, trust nothing extra.
-      p.remove(prefix + ".ssl.trust");
-      p.setProperty(prefix + ".ssl.checkserveridentity", "true");
-      p.setProperty(prefix + ".connectiontimeout", String.valueOf(settings.connectTimeout().toMillis()));
-      p.setProperty(prefix + ".timeout", String.valueOf(settings.readTimeout().toMillis()));
-      p.setProperty(prefix + ".writetimeout", String.valueOf(settings.readTimeout().toMillis()));
-      p.setProperty(prefix + ".socketFactory.class", NoDelaySocketFactory.class.getName());
-      p.setProperty(prefix + ".socketFactory.fallback", "false");
-      p.setProperty(prefix + ".quitwait", "false");
-      settings.bounceAddress().ifPresent(b -> p.setProperty(prefix + ".from", b));
-    }
+    // Simple Java Mail's transport strategy supplies the protocol's properties and their names; the values
+    // are Demarche's. (Its Mailer would trust every certificate by default, and it logs a warning when its
+    // session is taken out, so the session is built here rather than through MailerBuilder.)
+    Properties p = strategy.generateProperties();
+    p.setProperty(strategy.propertyNameHost(), settings.host());
+    p.setProperty(strategy.propertyNamePort(), String.valueOf(settings.port()));
+    p.remove(strategy.propertyNameSSLTrust());
+    p.setProperty(strategy.propertyNameCheckServerIdentity(), "true");
+    p.setProperty(strategy.propertyNameConnectionTimeout(), String.valueOf(settings.connectTimeout().toMillis()));
+    p.setProperty(strategy.propertyNameTimeout(), String.valueOf(settings.readTimeout().toMillis()));
+    p.setProperty(strategy.propertyNameWriteTimeout(), String.valueOf(settings.readTimeout().toMillis()));
+    String prefix = settings.tls() == Tls.SMTPS ? "mail.smtps" : "mail.smtp";
+    p.setProperty(prefix + ".socketFactory.class", NoDelaySocketFactory.class.getName());
+    p.setProperty(prefix + ".socketFactory.fallback", "false");
+    p.setProperty(prefix + ".quitwait", "false");
+    settings.bounceAddress().ifPresent(b -> p.setProperty(strategy.propertyNameEnvelopeFrom(), b));
     switch (settings.tls()) {
       case STARTTLS -> {
         p.setProperty("mail.smtp.starttls.enable", "true");
@@ -76,7 +69,34 @@ public final class SmtpConnection implements AutoCloseable {
       }
       case SMTPS -> p.setProperty("mail.smtps.ssl.enable", "true");
     }
-    return session;
+    Authenticator authenticator = null;
+    if (settings.username().isPresent() && password.isPresent()) {
+      p.setProperty(strategy.propertyNameUsername(), settings.username().get());
+      p.setProperty(strategy.propertyNameAuthenticate(), "true");
+      authenticator = new Login(settings.username().get(), password.get());
+    }
+    return Session.getInstance(p, authenticator);
+  }
+
+  /** Hands the password to Jakarta Mail when it logs in; its toString shows no secret. */
+  private static final class Login extends Authenticator {
+    private final String username;
+    private final String password;
+
+    Login(String username, String password) {
+      this.username = username;
+      this.password = password;
+    }
+
+    @Override
+    protected PasswordAuthentication getPasswordAuthentication() {
+      return new PasswordAuthentication(username, password);
+    }
+
+    @Override
+    public String toString() {
+      return "Login[" + username + ", password withheld]";
+    }
   }
 
   /** The session messages for this connection are built in. */
