@@ -153,26 +153,25 @@ public final class Demarche {
     Location where = d.options().sectionLocation();
     ChannelFactory channel = channels.get(d.channel());
     if (channel == null) {
-      problems.add(new Problem(where.line() == 0 ? Location.of(campaign.file().toString()) : where, "delivery.channel",
-          missing("channel", d.channel(), channels.keySet())));
+      problems.add(new Problem(where, "delivery.channel", missing("channel", d.channel(), channels.keySet())));
     } else {
       problems.addAll(channel.validate(d.options()));
     }
     RendererFactory renderer = renderers.get(d.renderer());
     if (renderer == null) {
-      problems.add(new Problem(Location.of(campaign.file().toString()), "delivery.renderer",
+      problems.add(new Problem(d.rendererOptions().sectionLocation(), "delivery.renderer",
           missing("renderer", d.renderer(), renderers.keySet())));
     } else {
       problems.addAll(renderer.validate(d.rendererOptions()));
     }
     if (directories.isEmpty()) {
-      problems.add(new Problem(Location.of(campaign.file().toString()), "recipients.directories",
+      problems.add(new Problem(new Location(campaign.file().toString(), 1, 1), "recipients.directories",
           "no installed plugin reads mission directories: add " + PROVIDERS.get("directories")));
     } else {
       try {
         List<DiplomaticMission> selected = missions(campaign);
         if (selected.isEmpty()) {
-          problems.add(new Problem(Location.of(campaign.file().toString()), "recipients",
+          problems.add(new Problem(new Location(campaign.file().toString(), 1, 1), "recipients",
               "selects no mission: check the ids or the filter"));
         }
       } catch (InvalidInputException e) {
@@ -210,7 +209,7 @@ public final class Demarche {
       for (String id : sel.ids()) {
         Optional<DiplomaticMission> m = directory.byId(id);
         if (m.isEmpty()) {
-          problems.add(new Problem(Location.of(campaign.file().toString()), "recipients.ids",
+          problems.add(new Problem(new Location(campaign.file().toString(), 1, 1), "recipients.ids",
               "no mission has the id '" + id + "' in " + String.join(" + ", sel.directories())
                   + "; `demarche recipients` lists the ids"));
         } else {

@@ -270,9 +270,10 @@ public final class CampaignLoader {
         bodyLine = fm.bodyLine;
       } else if (t.isObject()) {
         r.onlyKnown(path, TRANSLATION);
-        for (String key : TRANSLATION) {
+        for (String key : List.of("subject", "salutation", "closing")) {
           r.optText(path + "." + key).ifPresent(v -> fields.put(key, v));
         }
+        r.optBoolean(path + ".draft").ifPresent(v -> fields.put("draft", v.toString()));
         Optional<String> b = body(path + ".body", r.text(path + ".body"));
         if (b.isEmpty()) {
           continue;
@@ -371,7 +372,7 @@ public final class CampaignLoader {
     }
     try {
       if (Files.size(target) > LocatedTree.MAX_FILE_BYTES) {
-        r.problem(path, "the file '" + relative + "' is larger than 16 MB");
+        r.problem(path, "the file '" + relative + "' is larger than 4 MB");
         return Optional.empty();
       }
       String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(target))).toString();
@@ -474,8 +475,8 @@ public final class CampaignLoader {
     if (petition.isEmpty() || retry.isEmpty()) {
       return Optional.empty();
     }
-    Settings channelSettings = settings("delivery." + ch);
-    Settings rendererSettings = settings("delivery." + rn);
+    Settings channelSettings = settings("delivery." + ch, fallback("delivery.channel"));
+    Settings rendererSettings = settings("delivery." + rn, fallback("delivery.renderer"));
     return build("delivery", () -> new DeliverySettings(ch, channelSettings, rn, rendererSettings,
         language.orElse(petition.get().language()), attach, retry.get()));
   }
@@ -493,11 +494,20 @@ public final class CampaignLoader {
     }
   }
 
+  /** Where a field was written, else its section, else the file's first line. */
+  private Location fallback(String path) {
+    return r.has(path) ? r.at(path) : r.has("delivery") ? r.at("delivery") : new Location(name, 1, 1);
+  }
+
   /** A plugin's section as {@link Settings}, with where each value was written. */
   public Settings settings(String path) {
+    return settings(path, fallback(path));
+  }
+
+  private Settings settings(String path, Location whenAbsent) {
     Map<String, Location> locations = new HashMap<>();
     Map<String, String> values = r.scalars(path, locations);
-    return new Settings(path, values, locations, r.has(path) ? r.at(path) : Location.of(name),
+    return new Settings(path, values, locations, r.has(path) ? r.at(path) : whenAbsent,
         file.toAbsolutePath().getParent());
   }
 }

@@ -91,8 +91,9 @@ public final class FieldReader {
     if (n.isEmpty()) {
       return Optional.empty();
     }
-    if (!n.get().isTextual() && !n.get().isBoolean()) {
-      problem(path, "must be text, not " + describe(n.get()));
+    if (!n.get().isTextual()) {
+      problem(path, "must be text, not " + describe(n.get())
+          + (n.get().isBoolean() ? " (write it in quotes if you mean the word)" : ""));
       return Optional.empty();
     }
     return Optional.of(n.get().asText());

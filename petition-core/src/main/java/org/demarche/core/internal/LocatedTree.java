@@ -30,8 +30,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  * files: bounded size, nesting, string length and YAML aliases, and duplicate keys are refused.
  */
 public final class LocatedTree {
-  /** The largest campaign or directory file read, in bytes. */
-  public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+  /** The largest campaign or directory file read, in bytes (long lists belong in CSV files, which stream). */
+  public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
   private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
       .maxNestingDepth(64)
       .maxStringLength(1_000_000)
@@ -54,7 +54,7 @@ public final class LocatedTree {
   public static Optional<LocatedTree> read(Path path, String displayName, List<Problem> problems) {
     try {
       if (Files.size(path) > MAX_FILE_BYTES) {
-        problems.add(new Problem(Location.of(displayName), "",
+        problems.add(new Problem(new Location(displayName, 1, 1), "",
             "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB"));
         return Optional.empty();
       }
@@ -70,7 +70,9 @@ public final class LocatedTree {
   public static Optional<LocatedTree> read(InputStream in, String displayName, boolean json, List<Problem> problems) {
     JsonFactory factory = json ? jsonFactory() : yamlFactory();
     Map<String, Location> locations = new HashMap<>();
+    JsonParser parser = null;
     try (JsonParser p = factory.createParser(in)) {
+      parser = p;
       JsonToken first = p.nextToken();
       if (first == null) {
         problems.add(new Problem(new Location(displayName, 1, 1), "", "the file is empty"));
@@ -86,7 +88,15 @@ public final class LocatedTree {
     } catch (DuplicateKey e) {
       problems.add(new Problem(e.location, e.field, "the key appears twice in one object; keep one"));
     } catch (IOException | RuntimeException e) {
-      problems.add(parseProblem(e, displayName));
+      Problem problem = parseProblem(e, displayName);
+      if (problem.location().line() == 0 && parser != null) {
+        // Limits (nesting, lengths) are reported without a location: use where the parser stopped.
+        problem = new Problem(location(parser.currentLocation(), displayName), problem.field(), problem.message());
+      }
+      if (problem.location().line() == 0) {
+        problem = new Problem(new Location(displayName, 1, 1), problem.field(), problem.message());
+      }
+      problems.add(problem);
     }
     return Optional.empty();
   }

@@ -239,8 +239,12 @@ public final class SignatoryFiles {
             break;
           }
         }
-      } catch (IOException e) {
-        problems.add(new Problem(Location.of(display), "", "cannot read the file: " + e.getMessage()));
+      } catch (IOException | RuntimeException e) {
+        String why = String.valueOf(e.getMessage());
+        problems.add(new Problem(new Location(display, 1, 1), "", why.contains("Empty header")
+            ? "the file has no header row; the first line names the columns: name, kind, organization, city, country,"
+                + " email, signedAt, disclosure"
+            : "cannot read the file: " + why.lines().findFirst().orElse(why)));
       }
       if (!problems.isEmpty()) {
         throw new InvalidInputException(problems);
@@ -330,21 +334,24 @@ public final class SignatoryFiles {
       return i < 0 ? 0 : i + 1;
     }
 
+    private int rowStartLine;
+
     boolean hasNext() {
       try {
-        return it.hasNextValue();
+        boolean more = it.hasNextValue();
+        // The row's start token is placed at the end of the line before it.
+        rowStartLine = (int) parser.currentTokenLocation().getLineNr() + 1;
+        return more;
       } catch (IOException e) {
         return true;
       }
     }
 
     Row next() {
-      int line = 0;
       try {
         Map<String, String> values = it.nextValue();
-        line = (int) parser.currentTokenLocation().getLineNr();
-        // The token location is the row's last field; a row that spans lines starts earlier.
-        return new Row(values, rowStart(line, values), null);
+        // The first field's token is where the row starts, even when a quoted field spans lines.
+        return new Row(values, rowStartLine, null);
       } catch (IOException | RuntimeException e) {
         String msg = String.valueOf(e.getMessage());
         int nl = msg.indexOf('\n');

@@ -1,0 +1,201 @@
+package org.demarche.core.voice;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.demarche.core.InvalidInputException;
+import org.demarche.core.Problem;
+import org.demarche.core.Settings;
+
+/**
+ * How a campaign treats supporters' own letters: its {@code delivery.voice} section.
+ *
+ * <pre>
+ * delivery:
+ *   voice:
+ *     mode: drafts               # drafts (default: nothing is sent for them) or on-behalf
+ *     personalParagraph: encourage   # optional (default), encourage or require
+ *     minParagraphLength: 120    # characters a personal paragraph should have (default 80 when encouraged or required)
+ *     dailyCapPerMission: 50     # on-behalf: at most this many supporter letters per mission per day (default 50)
+ *     digest: true               # on-behalf: one email per mission per day, that day's letters attached
+ *     zone: Asia/Tokyo           # the time zone whose calendar days the cap and digests count (default UTC)
+ *     nearDuplicateThreshold: 0.8    # Jaccard similarity over word 3-shingles from which two paragraphs are near-duplicates
+ *     mailtoMaxLength: 2000      # longest mailto: link written (characters); longer bodies are shortened
+ * </pre>
+ *
+ * @param mode whether letters are only prepared (drafts) or also sent by the NGO on the supporters' behalf
+ * @param paragraphPolicy what a missing or short personal paragraph means
+ * @param minParagraphLength the shortest personal paragraph (in characters) the policy accepts
+ * @param dailyCapPerMission at most this many supporter letters per mission per calendar day when sending
+ * @param digest when sending, bundle a mission's letters of a day into one email
+ * @param zone the time zone of the calendar day
+ * @param nearDuplicateThreshold see {@link ParagraphSimilarity}
+ * @param mailtoMaxLength the longest {@code mailto:} link, see {@link Mailto}
+ */
+public record VoiceOptions(Mode mode, ParagraphPolicy paragraphPolicy, int minParagraphLength, int dailyCapPerMission,
+    boolean digest, ZoneId zone, double nearDuplicateThreshold, int mailtoMaxLength) {
+
+  /** Whether the NGO sends supporters' letters itself. */
+  public enum Mode {
+    /** Supporters get their letter (PDF, .eml draft, mailto link) and send it themselves; nothing is sent. */
+    DRAFTS,
+    /** The NGO sends each letter from its own address with the supporter as Reply-To. */
+    ON_BEHALF
+  }
+
+  /** What a campaign asks of supporters' personal paragraphs. */
+  public enum ParagraphPolicy {
+    /** A personal paragraph is welcome, not needed. */
+    OPTIONAL,
+    /** A missing or short paragraph is reported as a warning; the letter is still made. */
+    ENCOURAGE,
+    /** A missing or short paragraph is a problem: no letter is made for that supporter. */
+    REQUIRE
+  }
+
+  static final Set<String> KEYS = Set.of("mode", "personalParagraph", "minParagraphLength", "dailyCapPerMission",
+      "digest", "zone", "nearDuplicateThreshold", "mailtoMaxLength");
+
+  public VoiceOptions {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(paragraphPolicy, "paragraphPolicy");
+    if (minParagraphLength < 0 || minParagraphLength > 5000) {
+      throw new IllegalArgumentException("minParagraphLength must be between 0 and 5000, not " + minParagraphLength);
+    }
+    if (dailyCapPerMission < 1) {
+      throw new IllegalArgumentException("dailyCapPerMission must be 1 or more, not " + dailyCapPerMission);
+    }
+    Objects.requireNonNull(zone, "zone");
+    if (!(nearDuplicateThreshold > 0 && nearDuplicateThreshold <= 1)) {
+      throw new IllegalArgumentException("nearDuplicateThreshold must be above 0 and at most 1, not "
+          + nearDuplicateThreshold);
+    }
+    if (mailtoMaxLength < Mailto.MIN_LENGTH) {
+      throw new IllegalArgumentException("mailtoMaxLength must be at least " + Mailto.MIN_LENGTH + ", not "
+          + mailtoMaxLength);
+    }
+  }
+
+  /** Drafts only, paragraph optional, cap 50, no digest, UTC, threshold 0.8, mailto links up to 2,000 characters. */
+  public static VoiceOptions defaults() {
+    return new VoiceOptions(Mode.DRAFTS, ParagraphPolicy.OPTIONAL, 0, 50, false, ZoneOffset.UTC,
+        ParagraphSimilarity.DEFAULT_THRESHOLD, Mailto.DEFAULT_MAX_LENGTH);
+  }
+
+  public VoiceOptions withMode(Mode m) {
+    return new VoiceOptions(m, paragraphPolicy, minParagraphLength, dailyCapPerMission, digest, zone,
+        nearDuplicateThreshold, mailtoMaxLength);
+  }
+
+  public VoiceOptions withParagraphPolicy(ParagraphPolicy policy, int minLength) {
+    return new VoiceOptions(mode, policy, minLength, dailyCapPerMission, digest, zone, nearDuplicateThreshold,
+        mailtoMaxLength);
+  }
+
+  public VoiceOptions withSending(int cap, boolean digestMode, ZoneId dayZone) {
+    return new VoiceOptions(Mode.ON_BEHALF, paragraphPolicy, minParagraphLength, cap, digestMode, dayZone,
+        nearDuplicateThreshold, mailtoMaxLength);
+  }
+
+  /**
+   * Reads a {@code delivery.voice} section (absent: {@link #defaults()}).
+   *
+   * @throws InvalidInputException with every bad value, located where it was written
+   */
+  public static VoiceOptions from(Settings s) {
+    List<Problem> problems = new ArrayList<>();
+    for (String key : s.values().keySet()) {
+      if (!KEYS.contains(key)) {
+        problems.add(s.problem(key, "is not a voice option; valid are " + String.join(", ", KEYS.stream().sorted()
+            .toList())));
+      }
+    }
+    VoiceOptions d = defaults();
+    Mode mode = choice(s, "mode", Mode.class, d.mode(), problems);
+    ParagraphPolicy policy = choice(s, "personalParagraph", ParagraphPolicy.class, d.paragraphPolicy(), problems);
+    int min = whole(s, "minParagraphLength", policy == ParagraphPolicy.OPTIONAL ? 0 : 80, 0, 5000, problems);
+    int cap = whole(s, "dailyCapPerMission", d.dailyCapPerMission(), 1, 100_000, problems);
+    int mailto = whole(s, "mailtoMaxLength", d.mailtoMaxLength(), Mailto.MIN_LENGTH, 100_000, problems);
+    boolean digest = false;
+    Optional<String> dg = s.text("digest").map(x -> x.strip().toLowerCase(Locale.ROOT));
+    if (dg.isPresent()) {
+      if (dg.get().equals("true") || dg.get().equals("false")) {
+        digest = dg.get().equals("true");
+      } else {
+        problems.add(s.problem("digest", "must be true or false, not '" + dg.get() + "'"));
+      }
+    }
+    ZoneId zone = d.zone();
+    if (s.text("zone").isPresent()) {
+      try {
+        zone = ZoneId.of(s.text("zone").get().strip());
+      } catch (DateTimeException e) {
+        problems.add(s.problem("zone", "must be a time zone such as Asia/Tokyo or UTC, not '" + s.text("zone").get()
+            + "'"));
+      }
+    }
+    double threshold = d.nearDuplicateThreshold();
+    if (s.text("nearDuplicateThreshold").isPresent()) {
+      String t = s.text("nearDuplicateThreshold").get().strip();
+      try {
+        threshold = Double.parseDouble(t);
+        if (!(threshold > 0 && threshold <= 1)) {
+          throw new NumberFormatException();
+        }
+      } catch (NumberFormatException e) {
+        problems.add(s.problem("nearDuplicateThreshold", "must be a number above 0 and at most 1, such as 0.8, not '"
+            + t + "'"));
+        threshold = d.nearDuplicateThreshold();
+      }
+    }
+    if (digest && mode != Mode.ON_BEHALF) {
+      problems.add(s.problem("digest", "bundles letters the NGO sends: it needs mode: on-behalf"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return new VoiceOptions(mode, policy, min, cap, digest, zone, threshold, mailto);
+  }
+
+  private static <E extends Enum<E>> E choice(Settings s, String key, Class<E> type, E fallback, List<Problem> problems) {
+    Optional<String> v = s.text(key);
+    if (v.isEmpty()) {
+      return fallback;
+    }
+    String norm = v.get().strip().toUpperCase(Locale.ROOT).replace('-', '_');
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(norm)) {
+        return e;
+      }
+    }
+    List<String> valid = new ArrayList<>();
+    for (E e : type.getEnumConstants()) {
+      valid.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+    problems.add(s.problem(key, "must be one of " + String.join(", ", valid) + ", not '" + v.get() + "'"));
+    return fallback;
+  }
+
+  private static int whole(Settings s, String key, int fallback, int min, int max, List<Problem> problems) {
+    Optional<String> v = s.text(key);
+    if (v.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(v.get().strip());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(s.problem(key, "must be a whole number from " + min + " to " + max + ", not '" + v.get() + "'"));
+    return fallback;
+  }
+}
