@@ -27,6 +27,7 @@ import org.demarche.core.Sender;
 import org.demarche.core.contract.DeliveryChannelContract;
 import org.demarche.core.contract.Fixtures;
 import org.demarche.core.spi.DeliveryChannel;
+import org.demarche.deliver.email.internal.Throttle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,11 @@ class SmtpChannelTest extends DeliveryChannelContract {
       .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
   static SmtpSettings local() {
-    return SmtpSettings.of("127.0.0.1").withTls(SmtpSettings.Tls.NONE).withPort(SERVER.getSmtp().getPort())
+    return localTo(SERVER);
+  }
+
+  static SmtpSettings localTo(GreenMailExtension server) {
+    return SmtpSettings.of("127.0.0.1").withTls(SmtpSettings.Tls.NONE).withPort(server.getSmtp().getPort())
         .unthrottled();
   }
 
@@ -185,6 +190,25 @@ class SmtpChannelTest extends DeliveryChannelContract {
         .containsPattern("b=[A-Za-z0-9+/=]{300,}");
     assertThat(m.getMessageID()).isEqualTo("<" + envelope.messageId() + ">");
     assertThat(Mail.attachments(m)).extracting(Mail.Attachment::bytes).containsExactly(envelope.document().content());
+  }
+
+  @Test
+  void waitsAsTheChannelAndDomainRatesSay() {
+    List<java.time.Duration> sleeps = new java.util.ArrayList<>();
+    long[] now = {0};
+    Throttle throttle = new Throttle(6, 2, () -> now[0], d -> {
+      sleeps.add(d);
+      now[0] += d.toNanos();
+    });
+    List<Letter> letters = TestLetters.seven(); // m1 odd, m2 even, m3 odd
+    try (SmtpChannel smtp = SmtpChannel.create(local(), Map.of(), throttle, java.time.Clock.systemUTC())) {
+      for (Letter letter : letters.subList(0, 3)) {
+        smtp.deliver(TestLetters.envelope(letter));
+      }
+    }
+    assertThat(sleeps).as("10 s between any two letters, 30 s between two to odd.consulate.example.org")
+        .containsExactly(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(20));
+    assertThat(SERVER.getReceivedMessages()).hasSize(3);
   }
 
   @Test
