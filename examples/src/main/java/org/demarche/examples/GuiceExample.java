@@ -1,7 +1,6 @@
 package org.demarche.examples;
 
 import com.google.inject.Guice;
-import com.google.inject.Injector;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +21,11 @@ import org.demarche.render.pdf.PdfRendererModule;
 /** Embedding with Guice: each plugin is one module; channels and renderers are bound by name. */
 public final class GuiceExample {
   public static Receipt firstLetterToOutbox(Path campaignFile, Path outbox) {
-    Injector injector = Guice.createInjector(
-        new DemarcheModule(), new ContactsModule(), new PdfRendererModule(), new EmailModule());
-    Demarche demarche = injector.getInstance(Demarche.class);
+    Demarche demarche = Guice.createInjector(new DemarcheModule(), new ContactsModule(), new PdfRendererModule(),
+        new EmailModule()).getInstance(Demarche.class);
     Campaign campaign = demarche.load(campaignFile);
-    Letter letter = demarche.plan(campaign).get(0);
+    Letter letter = demarche.plan(campaign).stream()
+        .filter(l -> l.mission().email().isPresent()).findFirst().orElseThrow();
     String messageId = MessageIds.of(campaign.id(), letter.id(), campaign.sender().emailDomain());
     try (DeliveryChannel channel = demarche.channel("outbox",
         new ChannelContext(campaign, Settings.empty("delivery.outbox"), outbox, Map.of()))) {

@@ -24,7 +24,8 @@ public final class PlainJavaExample {
         .install(new ContactsPlugin()).install(new PdfPlugin()).install(new EmailPlugin())
         .build();
     Campaign campaign = demarche.load(campaignFile);            // every problem at once, with file:line
-    Letter letter = demarche.plan(campaign).get(0);             // one letter per selected mission
+    Letter letter = demarche.plan(campaign).stream()          // one letter per selected mission
+        .filter(l -> l.mission().email().isPresent()).findFirst().orElseThrow();
     Rendition pdf = demarche.renderer(campaign).render(letter);
     String messageId = MessageIds.of(campaign.id(), letter.id(), campaign.sender().emailDomain());
     try (DeliveryChannel channel = demarche.channel("outbox",

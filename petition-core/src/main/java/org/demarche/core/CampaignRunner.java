@@ -269,7 +269,8 @@ public final class CampaignRunner {
           "no email published: " + channel.name() + " cannot carry it; it is in the postal print kit"));
       postalDesk.post(letter, doc, r.attachments());
       listener.byPost(letter, doc);
-      return new Outcome(letter.id(), missionId, Result.BY_POST, 0, Optional.empty(), Optional.of("by post"));
+      return new Outcome(letter.id(), missionId, Result.BY_POST, 0, Optional.empty(),
+          Optional.of("no email published: in the postal print kit"));
     }
     String messageId = MessageIds.of(letter.campaignId(), letter.id(), letter.sender().emailDomain());
     Envelope envelope = new Envelope(letter, doc, r.attachments(), messageId);

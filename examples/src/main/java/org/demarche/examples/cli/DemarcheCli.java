@@ -34,6 +34,8 @@ public final class DemarcheCli implements Runnable {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     // Libraries log through SLF4J; keep their chatter off the campaigner's screen unless asked.
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("demarche.log", "warn"));
+    // FontBox warns about cmap subtables it skips in the bundled CJK font; that is expected, not the user's concern.
+    System.setProperty("org.slf4j.simpleLogger.log.org.apache.fontbox", System.getProperty("demarche.log", "error"));
     CommandLine cli = new CommandLine(new DemarcheCli());
     cli.setOut(out);
     cli.setErr(err);

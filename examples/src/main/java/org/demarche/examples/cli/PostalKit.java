@@ -26,14 +26,15 @@ final class PostalKit implements PostalDesk {
 
   @Override
   public synchronized void post(Letter letter, Rendition document, List<Rendition> attachments) {
-    write(document);
-    attachments.forEach(this::write);
+    // Named as the outbox names a letter it carries: <mission-id>.pdf, translations <mission-id>.<lang>.pdf.
+    write(letter.id() + ".pdf", document);
+    attachments.forEach(a -> write(a.fileName(), a));
     posted.add(new Posted(letter, document, attachments));
   }
 
-  private void write(Rendition r) {
+  private void write(String name, Rendition r) {
     try {
-      Path target = SafeNames.inside(folder, r.fileName());
+      Path target = SafeNames.inside(folder, name);
       Path tmp = Files.createTempFile(folder, ".demarche-", ".tmp");
       Files.write(tmp, r.content());
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

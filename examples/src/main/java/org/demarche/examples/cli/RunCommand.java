@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.demarche.core.Campaign;
 import org.demarche.core.Demarche;
+import org.demarche.core.Location;
 import org.demarche.core.RunOptions;
 import org.demarche.core.RunReport;
 import org.demarche.core.RunReport.Result;
@@ -77,10 +77,20 @@ final class RunCommand implements Callable<Integer> {
     Settings base = campaign.delivery().channel().equals(channel) ? campaign.delivery().options()
         : demarche.section(campaign, "delivery." + channel);
     Map<String, String> values = new HashMap<>(base.values());
-    Optional.ofNullable(smtpHost).ifPresent(v -> values.put("host", v));
-    Optional.ofNullable(smtpPort).ifPresent(v -> values.put("port", v.toString()));
-    Optional.ofNullable(smtpTls).ifPresent(v -> values.put("tls", v));
-    Optional.ofNullable(smtpPerMinute).ifPresent(v -> values.put("perMinute", v.toString()));
-    return new Settings(base.section(), values, base.locations(), base.sectionLocation(), base.baseDir());
+    Map<String, Location> locations = new HashMap<>(base.locations());
+    override(values, locations, "host", smtpHost, "--smtp-host");
+    override(values, locations, "port", smtpPort, "--smtp-port");
+    override(values, locations, "tls", smtpTls, "--smtp-tls");
+    override(values, locations, "perMinute", smtpPerMinute, "--smtp-per-minute");
+    return new Settings(base.section(), values, locations, base.sectionLocation(), base.baseDir());
+  }
+
+  /** A value given on the command line replaces the campaign's, and a problem with it points at the option. */
+  private static void override(Map<String, String> values, Map<String, Location> locations, String key, Object value,
+      String option) {
+    if (value != null) {
+      values.put(key, value.toString());
+      locations.put(key, Location.of("command line option " + option));
+    }
   }
 }

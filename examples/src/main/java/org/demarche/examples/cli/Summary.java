@@ -20,7 +20,7 @@ final class Summary {
     out.println();
     String verb = channel.equals("outbox") ? "written to the outbox" : "sent";
     out.println("Summary of campaign " + report.campaignId() + ":");
-    Table s = new Table("", "");
+    Table s = Table.withoutHeader(2);
     s.row("  " + verb, String.valueOf(report.count(Result.SENT)));
     s.row("  already " + (channel.equals("outbox") ? "in the outbox" : "sent"), String.valueOf(report.count(Result.ALREADY_SENT)));
     s.row("  by post", String.valueOf(report.count(Result.BY_POST) + report.count(Result.ALREADY_BY_POST)));

@@ -8,8 +8,22 @@ import java.util.List;
 final class Table {
   private final List<String[]> rows = new ArrayList<>();
 
+  private final boolean header;
+
   Table(String... header) {
     rows.add(header);
+    this.header = true;
+  }
+
+  private Table(int columns) {
+    rows.add(new String[columns]);
+    java.util.Arrays.fill(rows.get(0), "");
+    this.header = false;
+  }
+
+  /** A table of label and value rows, without a header line. */
+  static Table withoutHeader(int columns) {
+    return new Table(columns);
   }
 
   Table row(String... cells) {
@@ -25,7 +39,7 @@ final class Table {
         width[i] = Math.max(width[i], r[i].codePointCount(0, r[i].length()));
       }
     }
-    for (String[] r : rows) {
+    for (String[] r : header ? rows : rows.subList(1, rows.size())) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < cols; i++) {
         line.append(r[i]);

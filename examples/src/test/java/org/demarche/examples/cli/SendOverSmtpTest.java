@@ -1,0 +1,68 @@
+package org.demarche.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner against a real SMTP server on loopback. */
+class SendOverSmtpTest {
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+      .withPerMethodLifecycle(true);
+
+  @TempDir
+  Path dir;
+
+  private Cli.Result send(Path campaign) {
+    return Cli.run("run", campaign.toString(), "--out", dir.resolve("out").toString(), "--send",
+        "--smtp-host", "127.0.0.1", "--smtp-port", String.valueOf(smtp.getSmtp().getPort()), "--smtp-tls", "none",
+        "--smtp-per-minute", "0");
+  }
+
+  @Test
+  void sendsEveryLetterWithAnEmailOnceAndStatusShowsEachMission() throws Exception {
+    // No login on the test server, and no throttling: the defaults wait 30 s between letters to one domain.
+    Path campaign = Campaigns.withChange(dir, "    username: petition@lfnkr.example.org\n    passwordEnv: DEMARCHE_SMTP_PASSWORD\n    perMinute: 6\n",
+        "    perMinute: 0\n    perDomainPerMinute: 0\n");
+
+    Cli.Result first = send(campaign);
+
+    assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+    MimeMessage[] received = smtp.getReceivedMessages();
+    assertThat(Arrays.stream(received).map(m -> {
+      try {
+        return ((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    })).containsExactlyInAnyOrder("sapporo@csm.mfa.gov.cn", "nagoya@csm.mfa.gov.cn");
+    assertThat(received[0].getMessageID()).endsWith(".demarche@lfnkr.example.org>");
+
+    Cli.Result second = send(campaign);
+    assertThat(second.exitCode()).isZero();
+    assertThat(smtp.getReceivedMessages()).hasSize(2);
+    assertThat(second.out()).contains("Nothing new");
+
+    Cli.Result status = Cli.run("status", campaign.toString());
+    assertThat(status.out()).contains("cn-cg-jp-sapporo").contains("sent").contains("cn-cg-jp-osaka")
+        .contains("by post");
+  }
+
+  @Test
+  void refusesPlainTextSmtpToAHostOtherThanLoopback() {
+    Cli.Result r = Cli.run("run", Campaigns.founding(dir).toString(), "--out", dir.resolve("out").toString(), "--send",
+        "--smtp-host", "smtp.example.org", "--smtp-tls", "none");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--smtp-tls").contains("tls: none").contains("127.0.0.1");
+  }
+}
