@@ -209,7 +209,7 @@ class UserDirectoryFilesTest {
         """);
     assertThat(failure(List.of("bundled", "typo.json", "missing.csv")).problems())
         .extracting(Problem::toString)
-        .anySatisfy(s -> assertThat(s).startsWith("missing.csv: no such file"))
+        .anySatisfy(s -> assertThat(s).startsWith("missing.csv:1:1: no such file"))
         .anySatisfy(s -> assertThat(s).startsWith("typo.json:1:").contains("emial: unknown field"));
   }
 

@@ -28,17 +28,17 @@ public final class DirectoryFiles {
     String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
     boolean csv = lower.endsWith(".csv");
     if (!csv && !lower.endsWith(".json")) {
-      problems.add(Location.of(name), "", "a directory file must end in .json or .csv");
+      problems.add(new Location(name, 1, 1), "", "a directory file must end in .json or .csv");
       return List.of();
     }
     try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       return records(csv ? TreeReader.csv(in, name, problems) : TreeReader.json(in, name, problems), problems);
     } catch (NoSuchFileException e) {
-      problems.add(Location.of(name), "", "no such file (resolved to " + path.toAbsolutePath() + ")");
+      problems.add(new Location(name, 1, 1), "", "no such file (resolved to " + path.toAbsolutePath() + ")");
     } catch (java.nio.charset.MalformedInputException e) {
-      problems.add(Location.of(name), "", "not UTF-8 text: save the file as UTF-8");
+      problems.add(new Location(name, 1, 1), "", "not UTF-8 text: save the file as UTF-8");
     } catch (IOException e) {
-      problems.add(Location.of(name), "", "cannot be read: " + e.getMessage());
+      problems.add(new Location(name, 1, 1), "", "cannot be read: " + e.getMessage());
     }
     return List.of();
   }

@@ -20,8 +20,14 @@ import org.demarche.core.Location;
  * so that every value keeps its line and column; CSV rows become the same objects (see {@link CsvColumns}).
  */
 final class TreeReader {
-  private static final JsonFactory JSON = JsonFactory.builder().build();
-  private static final CsvFactory CSV = CsvFactory.builder().build();
+  // Directory files are small: bound what a hostile file can make the parser hold.
+  private static final com.fasterxml.jackson.core.StreamReadConstraints LIMITS =
+      com.fasterxml.jackson.core.StreamReadConstraints.builder()
+          .maxNestingDepth(64).maxStringLength(100_000).maxNumberLength(100).maxNameLength(1_000)
+          .maxDocumentLength(16L * 1024 * 1024).build();
+  private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS)
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final CsvFactory CSV = CsvFactory.builder().streamReadConstraints(LIMITS).build();
 
   private TreeReader() {}
 
@@ -30,7 +36,7 @@ final class TreeReader {
     try (JsonParser p = JSON.createParser(in)) {
       JsonToken first = p.nextToken();
       if (first == null) {
-        problems.add(Location.of(file), "", "the file is empty: expected an object with a \"missions\" list");
+        problems.add(new Location(file, 1, 1), "", "the file is empty: expected an object with a \"missions\" list");
         return List.of();
       }
       Node root = value(p, file, problems);
@@ -122,7 +128,7 @@ final class TreeReader {
       List<List<Node>> rows = new ArrayList<>();
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_ARRAY) {
-        problems.add(Location.of(file), "", "the file is empty: expected a header row");
+        problems.add(new Location(file, 1, 1), "", "the file is empty: expected a header row");
         return List.of();
       }
       // The CSV parser reports no line numbers: count them, including newlines inside quoted cells.
@@ -140,7 +146,7 @@ final class TreeReader {
         line += 1 + breaks;
       }
       if (rows.isEmpty()) {
-        problems.add(Location.of(file), "", "the file is empty: expected a header row");
+        problems.add(new Location(file, 1, 1), "", "the file is empty: expected a header row");
         return List.of();
       }
       return CsvColumns.toMissions(rows, file, problems);
@@ -152,8 +158,8 @@ final class TreeReader {
 
   static Location at(String file, JsonLocation loc) {
     if (loc == null) {
-      return Location.of(file);
+      return new Location(file, 1, 1);
     }
-    return new Location(file, Math.max(0, loc.getLineNr()), Math.max(0, loc.getColumnNr()));
+    return new Location(file, Math.max(1, loc.getLineNr()), Math.max(0, loc.getColumnNr()));
   }
 }
