@@ -1,0 +1,207 @@
+package org.demarche.core.voice;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.demarche.core.DeliveryException;
+import org.demarche.core.Envelope;
+import org.demarche.core.Letter;
+import org.demarche.core.Location;
+import org.demarche.core.MessageIds;
+import org.demarche.core.Problem;
+import org.demarche.core.RenderException;
+import org.demarche.core.Rendition;
+import org.demarche.core.SafeNames;
+import org.demarche.core.spi.DeliveryChannel;
+import org.demarche.core.spi.LetterRenderer;
+
+/**
+ * Writes supporters' own letters into an outbox tree, one folder per mission: {@code out/<mission-id>/} holds
+ * {@code <letter-id>.pdf} and, when the mission publishes an email address and the supporter gave theirs,
+ * {@code <letter-id>.eml}, a draft from the supporter's own address to the mission that mail programs open
+ * ready to send. {@code out/voices.csv} lists every letter with its supporter, mission, rule, files and
+ * {@code mailto:} link. Letters are rendered and written in parallel; nothing is sent.
+ *
+ * <p>The {@code .eml} files come from an outbox {@link DeliveryChannel} opened on each mission's folder (the
+ * {@code outbox} channel of deliver-email), so they carry the same headers the NGO's own letters do.
+ */
+public final class VoiceOutbox {
+  /** Opens the outbox channel that writes into {@code folder}. */
+  @FunctionalInterface
+  public interface ChannelOpener {
+    DeliveryChannel open(Path folder);
+  }
+
+  /**
+   * What a batch wrote.
+   *
+   * @param batch who got a letter, the duplicates, rejections, warnings and similar paragraphs
+   * @param byMission letters written per mission id, in id order
+   * @param written letters written
+   * @param byPost of those, letters to missions without a published email (print and post them)
+   * @param failures letters that could not be rendered or written, each naming its supporter's row
+   * @param index the {@code voices.csv} file
+   * @param elapsed how long rendering and writing took
+   */
+  public record Report(Batch batch, Map<String, Integer> byMission, int written, int byPost, List<Problem> failures,
+      Path index, Duration elapsed) {
+    public Report {
+      Objects.requireNonNull(batch, "batch");
+      byMission = java.util.Collections.unmodifiableMap(new TreeMap<>(byMission));
+      failures = List.copyOf(failures);
+      Objects.requireNonNull(index, "index");
+      Objects.requireNonNull(elapsed, "elapsed");
+    }
+  }
+
+  private record Written(Routing routing, Letter letter, String mailto, List<String> files, Problem failure) {}
+
+  private final Voices voices;
+  private final LetterRenderer renderer;
+  private final ChannelOpener opener;
+  private final int threads;
+
+  private VoiceOutbox(Voices voices, LetterRenderer renderer, ChannelOpener opener, int threads) {
+    this.voices = Objects.requireNonNull(voices, "voices");
+    this.renderer = Objects.requireNonNull(renderer, "renderer");
+    this.opener = Objects.requireNonNull(opener, "opener");
+    if (threads < 1 || threads > 64) {
+      throw new IllegalArgumentException("threads must be between 1 and 64, not " + threads);
+    }
+    this.threads = threads;
+  }
+
+  /** An outbox that renders on as many threads as there are cores (at most 8). */
+  public static VoiceOutbox create(Voices voices, LetterRenderer renderer, ChannelOpener outbox) {
+    return create(voices, renderer, outbox, Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
+  }
+
+  public static VoiceOutbox create(Voices voices, LetterRenderer renderer, ChannelOpener outbox, int threads) {
+    return new VoiceOutbox(voices, renderer, outbox, threads);
+  }
+
+  /** Routes, checks and writes the letters of {@code supporters} into {@code out}. */
+  public Report write(List<Supporter> supporters, Path out) {
+    Batch batch = voices.batch(supporters);
+    long started = System.nanoTime();
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the outbox folder " + out + ": " + e.getMessage(), e);
+    }
+    List<Routing> ordered = new ArrayList<>(batch.routed());
+    ordered.sort(Comparator.comparing((Routing r) -> r.serving().mission().id()));
+    ConcurrentLinkedQueue<DeliveryChannel> opened = new ConcurrentLinkedQueue<>();
+    ThreadLocal<Map<String, DeliveryChannel>> channels = ThreadLocal.withInitial(HashMap::new);
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "demarche-voice");
+      t.setDaemon(true);
+      return t;
+    });
+    List<Written> results = new ArrayList<>();
+    try {
+      List<Future<Written>> futures = new ArrayList<>(ordered.size());
+      for (Routing r : ordered) {
+        futures.add(pool.submit(() -> writeOne(r, out, channels.get(), opened)));
+      }
+      for (Future<Written> f : futures) {
+        results.add(f.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing supporters' letters", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("writing a supporter's letter failed unexpectedly: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+      opened.forEach(DeliveryChannel::close);
+    }
+    Map<String, Integer> byMission = new TreeMap<>();
+    List<Problem> failures = new ArrayList<>();
+    int written = 0;
+    int byPost = 0;
+    for (Written w : results) {
+      if (w.failure() != null) {
+        failures.add(w.failure());
+        continue;
+      }
+      written++;
+      if (w.letter().mission().email().isEmpty()) {
+        byPost++;
+      }
+      byMission.merge(w.letter().mission().id(), 1, Integer::sum);
+    }
+    Path index = out.resolve("voices.csv");
+    writeIndex(index, results);
+    return new Report(batch, byMission, written, byPost, failures, index,
+        Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private Written writeOne(Routing routing, Path out, Map<String, DeliveryChannel> mine,
+      ConcurrentLinkedQueue<DeliveryChannel> opened) {
+    Location where = routing.supporter().origin();
+    Letter letter = null;
+    try {
+      SupporterLetter sl = voices.draft(routing);
+      letter = sl.letter();
+      String missionId = letter.mission().id();
+      DeliveryChannel channel = mine.get(missionId);
+      if (channel == null) {
+        channel = opener.open(SafeNames.inside(out, missionId));
+        mine.put(missionId, channel);
+        opened.add(channel);
+      }
+      Rendition pdf = renderer.render(letter);
+      String messageId = MessageIds.of(letter.campaignId(), letter.id(), letter.sender().emailDomain());
+      channel.deliver(new Envelope(letter, pdf, List.of(), messageId));
+      List<String> files = new ArrayList<>();
+      files.add(missionId + "/" + letter.id() + ".pdf");
+      if (letter.mission().email().isPresent()) {
+        files.add(missionId + "/" + letter.id() + ".eml");
+      }
+      return new Written(routing, letter, sl.mailto().map(Mailto::link).orElse(""), files, null);
+    } catch (RenderException | DeliveryException | IllegalArgumentException | UncheckedIOException e) {
+      return new Written(routing, letter, "", List.of(), new Problem(where, "",
+          "the letter " + (letter == null ? "" : letter.id() + " ") + "could not be written: " + e.getMessage()));
+    }
+  }
+
+  private static void writeIndex(Path index, List<Written> results) {
+    try (BufferedWriter w = Files.newBufferedWriter(index, StandardCharsets.UTF_8)) {
+      w.write("letterId,name,email,row,missionId,rule,via,files,mailto\n");
+      for (Written r : results) {
+        if (r.failure() != null) {
+          continue;
+        }
+        Supporter s = r.routing().supporter();
+        w.write(String.join(",", r.letter().id(), csv(s.name()), csv(s.email().orElse("")),
+            csv(s.origin().toString()), r.letter().mission().id(), r.routing().serving().rule().name(),
+            r.letter().mission().email().isPresent() ? "email" : "post", csv(String.join(" ", r.files())),
+            r.mailto()));
+        w.write('\n');
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + index + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String csv(String s) {
+    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+}
