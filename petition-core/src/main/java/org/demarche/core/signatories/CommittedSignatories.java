@@ -1,0 +1,32 @@
+package org.demarche.core.signatories;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.demarche.core.Disclosure;
+import org.demarche.core.Signatories;
+import org.demarche.core.Signatory;
+
+/**
+ * A signatory list that can state its {@link ListCommitment} and its {@link SignatoryTally}. Lists read
+ * from a CSV or JSON file by a campaign are of this kind, with their salts file beside them
+ * ({@link SaltKey#fileBeside}); a renderer prints the commitment and the counts on the annex.
+ */
+public interface CommittedSignatories extends Signatories {
+
+  /** The commitment over the whole list (computed once, on first use; may create the salts file). */
+  ListCommitment commitment();
+
+  /** The counts of the list as imported (levels as stored, before any letter's cap). */
+  SignatoryTally tally();
+
+  /** Wraps {@code list}, salting it with the key {@code key} supplies when the commitment is first needed. */
+  static CommittedSignatories of(Signatories list, Supplier<SaltKey> key) {
+    return new SaltedList(list, key);
+  }
+
+  /** The tally of any list under {@code cap}, reusing a committed list's stored counts. */
+  static SignatoryTally tally(Signatories list, Disclosure cap) {
+    return list instanceof CommittedSignatories c ? c.tally().cappedAt(cap) : SignatoryTally.of(list, cap);
+  }
+}

@@ -1,0 +1,52 @@
+package org.demarche.core.signatories;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.demarche.core.Disclosure;
+import org.demarche.core.Signatories;
+import org.demarche.core.Signatory;
+
+/** A list with its commitment and counts computed once. */
+final class SaltedList implements CommittedSignatories {
+  private final Signatories list;
+  private final Supplier<SaltKey> key;
+  private ListCommitment commitment;
+  private SignatoryTally tally;
+
+  SaltedList(Signatories list, Supplier<SaltKey> key) {
+    this.list = Objects.requireNonNull(list, "list");
+    this.key = Objects.requireNonNull(key, "key");
+  }
+
+  @Override
+  public Stream<Signatory> stream() {
+    return list.stream();
+  }
+
+  @Override
+  public long count() {
+    return list.count();
+  }
+
+  @Override
+  public synchronized ListCommitment commitment() {
+    if (commitment == null) {
+      commitment = ListCommitment.compute(list, key.get());
+    }
+    return commitment;
+  }
+
+  @Override
+  public synchronized SignatoryTally tally() {
+    if (tally == null) {
+      tally = SignatoryTally.of(list, Disclosure.FULL);
+    }
+    return tally;
+  }
+
+  @Override
+  public String toString() {
+    return list.toString();
+  }
+}

@@ -1,0 +1,104 @@
+package org.demarche.core.signatories;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.demarche.core.Signatories;
+import org.demarche.core.Signatory;
+
+/**
+ * The full list for the NGO (never for a recipient): a CSV file, UTF-8 with a BOM so that spreadsheet
+ * programs read the names right, with the columns of the import followed by the extra fields. A cell
+ * that a spreadsheet would take for a formula (it begins with {@code =}, {@code +}, {@code -}, {@code @},
+ * a tab or a carriage return) is written with a leading apostrophe, so that opening the export runs
+ * nothing a signatory typed.
+ */
+public final class SignatoryExport {
+  private static final List<String> COLUMNS = List.of("name", "kind", "organization", "city", "country", "email",
+      "signedAt", "disclosure");
+
+  private SignatoryExport() {}
+
+  /** Writes {@code list} to {@code file} (streams the list twice: once for the extra columns' names). */
+  public static void writeCsv(Signatories list, Path file) {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      writeCsv(list, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes {@code list} as CSV to {@code out} (not closed). */
+  public static void writeCsv(Signatories list, OutputStream out) throws IOException {
+    Set<String> extras = new LinkedHashSet<>();
+    try (Stream<Signatory> s = list.stream()) {
+      s.forEach(sig -> extras.addAll(sig.extra().keySet()));
+    }
+    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    w.write('\uFEFF');
+    List<String> header = new ArrayList<>(COLUMNS);
+    header.addAll(extras);
+    row(w, header);
+    List<String> cells = new ArrayList<>(header.size());
+    try (Stream<Signatory> s = list.stream()) {
+      Iterator<Signatory> it = s.iterator();
+      while (it.hasNext()) {
+        Signatory sig = it.next();
+        cells.clear();
+        cells.add(sig.name());
+        cells.add(sig.kind().name().toLowerCase(Locale.ROOT));
+        cells.add(sig.organization().orElse(""));
+        cells.add(sig.city().orElse(""));
+        cells.add(sig.country().orElse(""));
+        cells.add(sig.email().orElse(""));
+        cells.add(sig.signedAt().map(Object::toString).orElse(""));
+        cells.add(sig.disclosure().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        for (String x : extras) {
+          cells.add(sig.extra().getOrDefault(x, ""));
+        }
+        row(w, cells);
+      }
+    }
+    w.flush();
+  }
+
+  private static void row(Writer w, List<String> cells) throws IOException {
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        w.write(',');
+      }
+      w.write(cell(cells.get(i)));
+    }
+    w.write("\r\n");
+  }
+
+  /** One cell as written: neutralized if a spreadsheet could read it as a formula, then quoted if needed. */
+  static String cell(String value) {
+    String v = value;
+    if (!v.isEmpty()) {
+      char c = v.charAt(0);
+      if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+        v = "'" + v;
+      }
+    }
+    boolean quote = false;
+    for (int i = 0; i < v.length() && !quote; i++) {
+      char c = v.charAt(i);
+      quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+    }
+    return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
+  }
+}

@@ -1,0 +1,54 @@
+package org.demarche.core.signatories;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.demarche.core.InvalidInputException;
+import org.demarche.core.internal.SignatoryFiles;
+
+/**
+ * Imports a signatory list from a CSV file (UTF-8 with or without BOM, a header row naming the columns,
+ * quoted fields with commas and newlines) or a JSON list of objects. Columns: name (required), kind
+ * (person or organization), organization, city, country (ISO 3166-1 alpha-2), email, signedAt (a date or
+ * an instant), disclosure (full, name-only, initials, counted-only); any other column is kept for the
+ * NGO. Individuals default to counted-only and organizations to full; every level is capped at the
+ * options' cap.
+ *
+ * <pre>{@code
+ * Imported in = SignatoryImport.read(Path.of("signatories.csv"), ImportOptions.defaults().withSkipBadRows(true));
+ * System.out.println(in.report().summary());
+ * in.report().duplicates().forEach(System.out::println);
+ * }</pre>
+ *
+ * <p>The file is checked whole, every bad row reported with its line and column, and then streamed
+ * from disk each time the signatories are read; a million rows need not sit in memory.
+ */
+public final class SignatoryImport {
+  private SignatoryImport() {}
+
+  /** The signatories and what the import found. */
+  public record Imported(CommittedSignatories signatories, ImportReport report) {
+    public Imported {
+      Objects.requireNonNull(signatories, "signatories");
+      Objects.requireNonNull(report, "report");
+    }
+  }
+
+  /**
+   * Reads {@code file}. Without {@link ImportOptions#skipBadRows()}, any bad row is an
+   * {@link InvalidInputException} listing every problem with its file, line and column, and nothing is
+   * imported; with it, the bad rows are left out and counted. A file that cannot be read as CSV or JSON
+   * at all (no header, no name column) always fails.
+   */
+  public static Imported read(Path file, ImportOptions options) {
+    return read(file, file.toString(), options);
+  }
+
+  /** Like {@link #read(Path, ImportOptions)}, naming the file {@code display} in messages. */
+  public static Imported read(Path file, String display, ImportOptions options) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(display, "display");
+    Objects.requireNonNull(options, "options");
+    SignatoryFiles.Loaded loaded = SignatoryFiles.read(file, display, options.disclosureCap(), options.skipBadRows());
+    return new Imported(loaded.signatories(), loaded.report());
+  }
+}
