@@ -14,6 +14,8 @@ import org.demarche.core.DeliveryException;
 import org.demarche.deliver.email.SmtpSettings;
 import org.demarche.deliver.email.SmtpSettings.Tls;
 import org.simplejavamail.api.mailer.config.TransportStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One SMTP connection, opened on first use and reused for every following message; reopened when the
@@ -22,6 +24,7 @@ import org.simplejavamail.api.mailer.config.TransportStrategy;
  * otherwise), host names are verified, STARTTLS is required, and sockets use TCP_NODELAY.
  */
 public final class SmtpConnection implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SmtpConnection.class);
   private final Session session;
   private final Provider provider;
   private final String server;
@@ -132,6 +135,7 @@ public final class SmtpConnection implements AutoCloseable {
       if (!stale) {
         throw first;
       }
+      LOG.info("{} closed the connection while it was idle; reconnecting for letter {}", server, letterId);
       try {
         return attempt(message, recipients);
       } catch (MessagingException again) {
@@ -163,6 +167,7 @@ public final class SmtpConnection implements AutoCloseable {
     }
     t.beginMessage();
     t.connect();
+    LOG.debug("connected to {} ({})", server, provider.getProtocol());
     return t;
   }
 
