@@ -31,7 +31,7 @@ class HostileCampaignFilesTest {
     Map<String, String> c = new LinkedHashMap<>();
     String valid = CampaignFiles.VALID;
     // Truncated at many points (a truncation that leaves a valid prefix is not broken, so drop those).
-    for (int cut = 1; cut < valid.length(); cut += 3) {
+    for (int cut = 1; cut < valid.length(); cut += 2) {
       c.put("truncated-" + cut, valid.substring(0, cut));
     }
     // Wrong types for every scalar field.
