@@ -27,7 +27,8 @@ import org.demarche.deliver.email.internal.MessageFactory;
  * The {@code outbox} channel, Demarche's default: nothing leaves the machine. For each letter it writes,
  * into one folder, {@code <letter-id>.eml} (the email the SMTP channel would send, with the same headers
  * and Message-ID, the PDF attached, marked {@code X-Unsent: 1} so that mail clients open it as a draft to
- * send) and {@code <letter-id>.pdf}, plus each further document under its own name. Each file is written
+ * send) and {@code <letter-id>.pdf} (the document, under its own extension), plus each further document
+ * under its own name. Each file is written
  * whole or not at all (temporary file, then rename); names come from ids only.
  *
  * <p>{@link #canDeliver} is true only when the mission publishes an email address: the engine sends the
@@ -85,7 +86,7 @@ public final class OutboxChannel implements DeliveryChannel {
       if (envelope.to().isPresent()) {
         email = Optional.of(messages.build(envelope));
       }
-      Path pdf = SafeNames.inside(folder, letter.id() + ".pdf");
+      Path pdf = SafeNames.inside(folder, letter.id() + extension(envelope.document()));
       write(pdf, envelope.document());
       written.add(pdf.getFileName().toString());
       for (Rendition attachment : envelope.attachments()) {
@@ -124,6 +125,16 @@ public final class OutboxChannel implements DeliveryChannel {
   /** The folder this outbox writes into. */
   public Path folder() {
     return folder;
+  }
+
+  /** The document's own extension ({@code .pdf} for the PDF renderer's files). */
+  private static String extension(Rendition document) {
+    String name = document.fileName();
+    int dot = name.lastIndexOf('.');
+    if (dot > 0 && dot < name.length() - 1) {
+      return name.substring(dot);
+    }
+    return document.mediaType().equals("application/pdf") ? ".pdf" : ".bin";
   }
 
   private static void write(Path file, Rendition rendition) throws IOException {

@@ -1,0 +1,109 @@
+package org.demarche.deliver.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.util.Map;
+import org.demarche.core.Campaign;
+import org.demarche.core.Demarche;
+import org.demarche.core.InvalidInputException;
+import org.demarche.core.Problem;
+import org.demarche.core.RunOptions;
+import org.demarche.core.RunReport;
+import org.demarche.core.RunReport.Result;
+import org.demarche.core.Settings;
+import org.demarche.core.testing.CampaignFiles;
+import org.demarche.core.testing.TestPlugin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plugin inside petition-core's facade: campaign files checked at load, a run to a real server. */
+class CampaignEndToEndTest {
+
+  @RegisterExtension
+  static final GreenMailExtension SERVER = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+  @TempDir
+  Path dir;
+
+  private static Demarche demarche() {
+    return Demarche.builder().install(new TestPlugin()).install(new EmailPlugin()).build();
+  }
+
+  private Path campaign(String delivery) {
+    return CampaignFiles.write(dir, CampaignFiles.VALID.replace("  channel: counting\n", delivery),
+        CampaignFiles.BODY);
+  }
+
+  @Test
+  void plainTextToARemoteServerIsRefusedWhenTheCampaignIsLoaded() {
+    Path file = campaign("""
+          channel: smtp
+          smtp: { host: smtp.example.org, tls: none }
+        """);
+    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> demarche().load(file));
+    assertThat(e.problems()).extracting(Problem::field).containsExactly("delivery.smtp.tls");
+    assertThat(e.problems().get(0).location().file()).endsWith("campaign.yaml");
+    assertThat(e.problems().get(0).location().line()).isPositive();
+  }
+
+  @Test
+  void aSubjectWithALineBreakIsRefusedWhenTheCampaignIsLoaded() {
+    Path file = CampaignFiles.write(dir, CampaignFiles.VALID
+        .replace("subject: \"Petition via {{mission.city}}\"", "subject: \"Petition\\r\\nBcc: everyone@example.org\""),
+        CampaignFiles.BODY);
+    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> demarche().load(file));
+    assertThat(e.problems()).extracting(Problem::field).anyMatch(f -> f.contains("subject"));
+  }
+
+  @Test
+  void aSignersNameWithALineBreakIsRefusedWhenTheCampaignIsLoaded() {
+    Path file = CampaignFiles.write(dir, CampaignFiles.VALID
+        .replace("signedBy: { name: Hiroshi Kato,", "signedBy: { name: \"Hiroshi Kato\\nBcc: everyone@example.org\","),
+        CampaignFiles.BODY);
+    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> demarche().load(file));
+    assertThat(e.problems()).extracting(Problem::field).anyMatch(f -> f.contains("signedBy"));
+  }
+
+  @Test
+  void aCampaignRunOverSmtpDeliversEveryMissionWithAnEmailAndPostsTheRest() throws Exception {
+    Path file = campaign("""
+          channel: smtp
+          smtp: { host: 127.0.0.1, port: %d, tls: none, perMinute: 0, perDomainPerMinute: 0 }
+        """.formatted(SERVER.getSmtp().getPort()));
+    Demarche demarche = demarche();
+    Campaign campaign = demarche.load(file);
+    RunOptions options = RunOptions.outbox(dir.resolve("out")).withEnvironment(Map.of());
+    RunReport first = demarche.run(campaign, options);
+    assertThat(first.count(Result.SENT)).isEqualTo(2);
+    assertThat(first.count(Result.BY_POST)).isEqualTo(1);
+    RunReport second = demarche.run(campaign, options);
+    assertThat(second.count(Result.ALREADY_SENT)).isEqualTo(2);
+    MimeMessage[] received = SERVER.getReceivedMessages();
+    assertThat(received).hasSize(2);
+    assertThat(received).extracting(MimeMessage::getSubject)
+        .containsExactlyInAnyOrder("Petition via Osaka", "Petition via Sapporo");
+  }
+
+  @Test
+  void theOutboxChannelWritesEmlFilesForTheSameCampaign() throws Exception {
+    Path file = campaign("  channel: outbox\n");
+    Demarche demarche = demarche();
+    Campaign campaign = demarche.load(file);
+    Path out = dir.resolve("out");
+    RunReport report = demarche.run(campaign, RunOptions.outbox(out).withEnvironment(Map.of())
+        .withChannel("outbox", Settings.empty("delivery.outbox")));
+    assertThat(report.count(Result.SENT)).isEqualTo(2);
+    assertThat(out.resolve("cn-cg-jp-osaka.eml")).isRegularFile();
+    assertThat(out.resolve("cn-cg-jp-osaka.txt")).as("the text renderer's document keeps its extension")
+        .isRegularFile();
+    assertThat(Mail.parse(out.resolve("cn-cg-jp-sapporo.eml")).getSubject()).isEqualTo("Petition via Sapporo");
+  }
+}
