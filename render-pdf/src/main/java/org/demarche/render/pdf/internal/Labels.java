@@ -1,7 +1,11 @@
 package org.demarche.render.pdf.internal;
 
 import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.demarche.core.Disclosure;
 
 /** The few words the renderer adds to a letter, in the letter's language (English otherwise). */
 public final class Labels {
@@ -47,6 +51,58 @@ public final class Labels {
       default:
         return n + (count == 1 ? " of them asked" : " of them asked") + " to be counted without being named.";
     }
+  }
+
+  /** The commitment line: "12,345 co-signatories; list commitment SHA-256 3f2a…". */
+  public String commitment(long count, String hex) {
+    String n = number(count);
+    switch (lang) {
+      case "ja":
+        return "連署者 " + n + " 名・団体。名簿のコミットメント SHA-256 " + hex;
+      case "zh":
+        return "联署者 " + n + " 个；名单承诺值 SHA-256 " + hex;
+      default:
+        return n + " co-signatories; list commitment SHA-256 " + hex;
+    }
+  }
+
+  /** Counts by disclosure level, most revealing first. */
+  public String levels(Map<Disclosure, Long> byLevel) {
+    String[] names;
+    switch (lang) {
+      case "ja":
+        names = new String[] {"氏名・所属・都市を公表", "氏名のみ", "イニシャルのみ", "人数のみ"};
+        break;
+      case "zh":
+        names = new String[] {"公开姓名、单位和城市", "仅姓名", "仅首字母", "仅计数"};
+        break;
+      default:
+        names = new String[] {"named in full", "name only", "initials only", "counted only"};
+    }
+    List<String> parts = new ArrayList<>();
+    for (Disclosure d : Disclosure.values()) {
+      parts.add(names[d.ordinal()] + " " + number(byLevel.getOrDefault(d, 0L)));
+    }
+    String sep = lang.equals("ja") || lang.equals("zh") ? "、" : "; ";
+    return prefix("By disclosure: ", "公表の範囲：", "公开范围：") + String.join(sep, parts);
+  }
+
+  /** Counts by country; smaller countries grouped so that a small count points at nobody. */
+  public String countries(Map<String, Long> shown, long grouped, long withoutCountry) {
+    List<String> parts = new ArrayList<>();
+    shown.forEach((c, n) -> parts.add(c + " " + number(n)));
+    if (grouped > 0) {
+      parts.add(prefix("other countries ", "その他の国 ", "其他国家 ") + number(grouped));
+    }
+    if (withoutCountry > 0) {
+      parts.add(prefix("no country given ", "国の記載なし ", "未注明国家 ") + number(withoutCountry));
+    }
+    String sep = lang.equals("ja") || lang.equals("zh") ? "、" : "; ";
+    return prefix("By country: ", "国別：", "按国家：") + String.join(sep, parts);
+  }
+
+  private String prefix(String en, String ja, String zh) {
+    return lang.equals("ja") ? ja : lang.equals("zh") ? zh : en;
   }
 
   /** The note on a machine translation awaiting review. Always English too: the reviewers read it. */

@@ -10,9 +10,13 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.demarche.core.Disclosure;
 import org.demarche.core.Letter;
 import org.demarche.core.RenderException;
+import org.demarche.core.Signatories;
 import org.demarche.core.Signatory;
+import org.demarche.core.signatories.CommittedSignatories;
+import org.demarche.core.signatories.SignatoryTally;
 
 /**
  * Lays out one letter (measuring only, so that every page count is known before a page is drawn)
@@ -278,24 +282,46 @@ public final class LetterComposer {
     long countedOnly;
     int pages;
 
+    /** The header under the heading: commitment, counts by level and by country, the counted-only note. */
+    private final List<String> header = new ArrayList<>();
+    private final SignatoryTally tally;
+
     Appendix(Letter letter) {
       this.letter = letter;
       this.columns = g.textWidth() >= 400 ? 3 : 2;
       this.columnWidth = (g.textWidth() - (columns - 1) * COLUMN_GAP) / columns;
       Labels labels = new Labels(letter.language());
-      // Room for the heading and note with the widest numbers, so that the first page's capacity
-      // is known before the signatories have been counted.
+      Signatories list = letter.coSignatories();
+      this.tally = CommittedSignatories.tally(list, letter.disclosureCap());
+      if (tally.total() > 0) {
+        if (list instanceof CommittedSignatories committed) {
+          header.add(labels.commitment(tally.total(), committed.commitment().hex()));
+        }
+        header.add(labels.levels(tally.byDisclosure()));
+        int min = SignatoryTally.SMALLEST_COUNTRY_SHOWN;
+        if (!tally.byCountry().isEmpty()) {
+          header.add(labels.countries(tally.countriesWithAtLeast(min), tally.inCountriesWithFewerThan(min),
+              tally.withoutCountry()));
+        }
+        long counted = tally.byDisclosure().get(Disclosure.COUNTED_ONLY);
+        if (counted > 0) {
+          header.add(labels.countedOnly(counted));
+        }
+      }
+      // The heading and header are measured now, so that the first page's capacity is known before the
+      // signatories are counted into pages.
       float r;
       try {
-        r = layout.lines(labels.coSignedBy(9_999_999_999L), HEADING, g.textWidth()).size() * HEADING.leading()
-            + layout.lines(labels.countedOnly(9_999_999_999L), LETTERHEAD, g.textWidth()).size()
-            * LETTERHEAD.leading() + 10f;
+        r = layout.lines(labels.coSignedBy(tally.total()), HEADING, g.textWidth()).size() * HEADING.leading() + 10f;
+        for (String h : header) {
+          r += layout.lines(h, LETTERHEAD, g.textWidth()).size() * LETTERHEAD.leading();
+        }
       } catch (MissingGlyphException e) {
-        throw missing(letter, "the appendix heading", labels.coSignedBy(0), e);
+        throw missing(letter, "the appendix heading", labels.coSignedBy(tally.total()), e);
       }
       this.reserve = r;
       this.pageLines = (int) Math.floor(g.bodyHeight() / ENTRY.leading());
-      this.firstPageLines = (int) Math.floor((g.bodyHeight() - reserve) / ENTRY.leading());
+      this.firstPageLines = Math.max(1, (int) Math.floor((g.bodyHeight() - reserve) / ENTRY.leading()));
     }
 
     /** First pass: counts signatories, the counted-only ones, and the pages their names take. */
@@ -324,6 +350,10 @@ public final class LetterComposer {
         }
       }
       pages = total == 0 ? 0 : cursor.page + 1;
+      if (total != tally.total() || countedOnly != tally.byDisclosure().get(Disclosure.COUNTED_ONLY)) {
+        throw new RenderException("Letter " + letter.id() + ": the co-signatories changed while the letter was"
+            + " rendered (" + tally.total() + " counted, then " + total + " read)");
+      }
     }
 
     private int entryLineCount(String text, long index) {
@@ -352,8 +382,8 @@ public final class LetterComposer {
           sheet.pen.line(l, HEADING, g.left(), g.y(top + HEADING.baseline()), 0);
           top += HEADING.leading();
         }
-        if (countedOnly > 0) {
-          for (Line l : layout.lines(labels.countedOnly(countedOnly), LETTERHEAD, g.textWidth())) {
+        for (String h : header) {
+          for (Line l : layout.lines(h, LETTERHEAD, g.textWidth())) {
             sheet.pen.line(l, LETTERHEAD, g.left(), g.y(top + LETTERHEAD.baseline()), 0);
             top += LETTERHEAD.leading();
           }
