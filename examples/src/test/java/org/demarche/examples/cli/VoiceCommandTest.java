@@ -128,8 +128,9 @@ class VoiceCommandTest {
       q.put(kv.split("=")[0], URLDecoder.decode(kv.split("=")[1], StandardCharsets.UTF_8));
     }
     assertThat(q.get("subject")).isEqualTo("Petition on World Save North Korean Refugees Day, 24 September");
-    assertThat(q.get("body")).startsWith("Dear Mr. President:").contains(pdf.getFileName().toString())
-        .endsWith("Sincerely,\r\n\r\nAiko Tanaka");
+    // The founding campaign's supporter text fits a mailto link whole (Mailto's own tests cover shortening).
+    assertThat(q.get("body")).startsWith("Dear Mr. President:\r\n\r\nI am writing to you on 24 September 2026")
+        .contains("I live in Akita").endsWith("Sincerely,\r\n\r\nAiko Tanaka");
   }
 
   @Test
@@ -168,7 +169,9 @@ class VoiceCommandTest {
   void digestModeSendsOneEmailPerMissionPerDayWithThatDaysLettersAttached() throws Exception {
     Path campaign = Campaigns.withChange(dir,
         "    username: petition@lfnkr.example.org\n    passwordEnv: DEMARCHE_SMTP_PASSWORD\n    perMinute: 6\n",
-        "    perMinute: 0\n    perDomainPerMinute: 0\n  voice:\n    mode: on-behalf\n    digest: true\n");
+        "    perMinute: 0\n    perDomainPerMinute: 0\n");
+    Files.writeString(campaign, Files.readString(campaign).replace("    mode: drafts\n",
+        "    mode: on-behalf\n    digest: true\n"));
     Path csv = dir.resolve("supporters.csv");
     Files.writeString(csv, """
         name,email,region,paragraph

@@ -34,6 +34,12 @@ public final class LetterPlanner {
    */
   public Letter letter(DiplomaticMission mission, String language, Signer signer, String letterId,
       Optional<String> replyTo, List<String> extraParagraphs) {
+    return letter(mission, language, signer, letterId, replyTo, extraParagraphs, Optional.empty());
+  }
+
+  /** Like {@link #letter(DiplomaticMission, String, Signer, String, Optional, List)} with another body template. */
+  public Letter letter(DiplomaticMission mission, String language, Signer signer, String letterId,
+      Optional<String> replyTo, List<String> extraParagraphs, Optional<String> bodyTemplate) {
     Petition p = campaign.petition();
     Map<String, Object> data = LetterData.of(campaign, mission, signer, language, signatoryCount);
     String subject;
@@ -58,7 +64,7 @@ public final class LetterPlanner {
       closing = t.closing();
       draft = t.draft();
     }
-    List<String> paragraphs = new ArrayList<>(paragraphs(fill(body, data)));
+    List<String> paragraphs = new ArrayList<>(paragraphs(fill(bodyTemplate.orElse(body), data)));
     paragraphs.addAll(extraParagraphs);
     return new Letter(letterId, campaign.id(), campaign.sender(), mission, p.addressee(), language, p.date(),
         LetterData.formatDate(p.date(), language), oneLine(fill(subject, data)), oneLine(fill(salutation, data)),

@@ -27,6 +27,7 @@ import org.demarche.core.Settings;
  *     zone: Asia/Tokyo           # the time zone whose calendar days the cap and digests count (default UTC)
  *     nearDuplicateThreshold: 0.8    # Jaccard similarity over word 3-shingles from which two paragraphs are near-duplicates
  *     mailtoMaxLength: 2000      # longest mailto: link written (characters); longer bodies are shortened
+ *     body: letter.voice.en.md   # the text a supporter signs (default: the petition's own body)
  * </pre>
  *
  * @param mode whether letters are only prepared (drafts) or also sent by the NGO on the supporters' behalf
@@ -37,9 +38,11 @@ import org.demarche.core.Settings;
  * @param zone the time zone of the calendar day
  * @param nearDuplicateThreshold see {@link ParagraphSimilarity}
  * @param mailtoMaxLength the longest {@code mailto:} link, see {@link Mailto}
+ * @param body the body template of supporters' letters, written in a supporter's own voice (a file beside the
+ *     campaign); empty: the petition's body
  */
 public record VoiceOptions(Mode mode, ParagraphPolicy paragraphPolicy, int minParagraphLength, int dailyCapPerMission,
-    boolean digest, ZoneId zone, double nearDuplicateThreshold, int mailtoMaxLength) {
+    boolean digest, ZoneId zone, double nearDuplicateThreshold, int mailtoMaxLength, Optional<String> body) {
 
   /** Whether the NGO sends supporters' letters itself. */
   public enum Mode {
@@ -60,7 +63,7 @@ public record VoiceOptions(Mode mode, ParagraphPolicy paragraphPolicy, int minPa
   }
 
   static final Set<String> KEYS = Set.of("mode", "personalParagraph", "minParagraphLength", "dailyCapPerMission",
-      "digest", "zone", "nearDuplicateThreshold", "mailtoMaxLength");
+      "digest", "zone", "nearDuplicateThreshold", "mailtoMaxLength", "body");
 
   public VoiceOptions {
     Objects.requireNonNull(mode, "mode");
@@ -76,6 +79,7 @@ public record VoiceOptions(Mode mode, ParagraphPolicy paragraphPolicy, int minPa
       throw new IllegalArgumentException("nearDuplicateThreshold must be above 0 and at most 1, not "
           + nearDuplicateThreshold);
     }
+    Objects.requireNonNull(body, "body");
     if (mailtoMaxLength < Mailto.MIN_LENGTH) {
       throw new IllegalArgumentException("mailtoMaxLength must be at least " + Mailto.MIN_LENGTH + ", not "
           + mailtoMaxLength);
@@ -85,22 +89,22 @@ public record VoiceOptions(Mode mode, ParagraphPolicy paragraphPolicy, int minPa
   /** Drafts only, paragraph optional, cap 50, no digest, UTC, threshold 0.8, mailto links up to 2,000 characters. */
   public static VoiceOptions defaults() {
     return new VoiceOptions(Mode.DRAFTS, ParagraphPolicy.OPTIONAL, 0, 50, false, ZoneOffset.UTC,
-        ParagraphSimilarity.DEFAULT_THRESHOLD, Mailto.DEFAULT_MAX_LENGTH);
+        ParagraphSimilarity.DEFAULT_THRESHOLD, Mailto.DEFAULT_MAX_LENGTH, Optional.empty());
   }
 
   public VoiceOptions withMode(Mode m) {
     return new VoiceOptions(m, paragraphPolicy, minParagraphLength, dailyCapPerMission, digest, zone,
-        nearDuplicateThreshold, mailtoMaxLength);
+        nearDuplicateThreshold, mailtoMaxLength, body);
   }
 
   public VoiceOptions withParagraphPolicy(ParagraphPolicy policy, int minLength) {
     return new VoiceOptions(mode, policy, minLength, dailyCapPerMission, digest, zone, nearDuplicateThreshold,
-        mailtoMaxLength);
+        mailtoMaxLength, body);
   }
 
   public VoiceOptions withSending(int cap, boolean digestMode, ZoneId dayZone) {
     return new VoiceOptions(Mode.ON_BEHALF, paragraphPolicy, minParagraphLength, cap, digestMode, dayZone,
-        nearDuplicateThreshold, mailtoMaxLength);
+        nearDuplicateThreshold, mailtoMaxLength, body);
   }
 
   /**
@@ -157,10 +161,36 @@ public record VoiceOptions(Mode mode, ParagraphPolicy paragraphPolicy, int minPa
     if (digest && mode != Mode.ON_BEHALF) {
       problems.add(s.problem("digest", "bundles letters the NGO sends: it needs mode: on-behalf"));
     }
+    Optional<String> body = s.text("body").flatMap(file -> body(s, file.strip(), problems));
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    return new VoiceOptions(mode, policy, min, cap, digest, zone, threshold, mailto);
+    return new VoiceOptions(mode, policy, min, cap, digest, zone, threshold, mailto, body);
+  }
+
+  /** Reads and checks a supporters' body template beside the campaign; its problems name that file and line. */
+  private static Optional<String> body(Settings s, String file, List<Problem> problems) {
+    java.nio.file.Path path = s.baseDir().resolve(file).normalize();
+    if (!java.nio.file.Files.isRegularFile(path)) {
+      problems.add(s.problem("body", "names the file '" + file + "', which does not exist beside the campaign file"));
+      return Optional.empty();
+    }
+    try {
+      String text = java.nio.file.Files.readString(path).replace("\r\n", "\n");
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1);
+      }
+      if (text.isBlank()) {
+        problems.add(s.problem("body", "the file '" + file + "' is empty"));
+        return Optional.empty();
+      }
+      int before = problems.size();
+      org.demarche.core.internal.LetterTemplate.compile(text, path.toString(), 1, s.section() + ".body", problems);
+      return problems.size() == before ? Optional.of(text) : Optional.empty();
+    } catch (java.io.IOException e) {
+      problems.add(s.problem("body", "cannot read '" + file + "': " + e.getMessage()));
+      return Optional.empty();
+    }
   }
 
   private static <E extends Enum<E>> E choice(Settings s, String key, Class<E> type, E fallback, List<Problem> problems) {

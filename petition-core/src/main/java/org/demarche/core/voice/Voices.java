@@ -169,7 +169,7 @@ public final class Voices {
     Supporter s = routing.supporter();
     Signer signer = new Signer(s.name(), Optional.of(placeLabel(routing)));
     Letter l = planner.letter(routing.serving().mission(), campaign.delivery().sendLanguage(), signer,
-        letterId(s), s.email(), s.paragraph().map(List::of).orElse(List.of()));
+        letterId(s), s.email(), s.paragraph().map(List::of).orElse(List.of()), options.body());
     return withSender(l, l.sender(), signer);
   }
 
