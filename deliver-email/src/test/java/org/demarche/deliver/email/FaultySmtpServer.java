@@ -42,9 +42,12 @@ final class FaultySmtpServer implements AutoCloseable {
   private volatile int dropMidDataOfMessage = -1;
   private volatile boolean closeAfterEachMessage;
   private volatile SSLContext startTls;
+  private volatile boolean stopReadingAtData;
 
   FaultySmtpServer() throws IOException {
-    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    server = new ServerSocket();
+    server.setReceiveBufferSize(16 * 1024);
+    server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     acceptor = new Thread(this::acceptLoop, "faulty-smtp");
     acceptor.setDaemon(true);
     acceptor.start();
@@ -74,6 +77,12 @@ final class FaultySmtpServer implements AutoCloseable {
   /** Closes each connection (without a word) right after accepting a message, as a server ending an idle session. */
   FaultySmtpServer closeAfterEachMessage() {
     this.closeAfterEachMessage = true;
+    return this;
+  }
+
+  /** Answers 354 to DATA and then reads nothing more, as a stuck server: the client's writes block. */
+  FaultySmtpServer stopReadingAtData() {
+    this.stopReadingAtData = true;
     return this;
   }
 
@@ -146,6 +155,14 @@ final class FaultySmtpServer implements AutoCloseable {
           reply(out, rcptReply.apply(rcpt));
         } else if (upper.equals("DATA")) {
           reply(out, "354 end with <CRLF>.<CRLF>");
+          if (stopReadingAtData) {
+            try {
+              Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return;
+          }
           int n = dataEnds.incrementAndGet();
           String message = readData(in, n == dropMidDataOfMessage);
           if (message == null) {

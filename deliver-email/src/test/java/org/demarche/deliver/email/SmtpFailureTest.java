@@ -118,6 +118,21 @@ class SmtpFailureTest {
   }
 
   @Test
+  void aServerThatStopsReadingTimesTheWriteOutAsTransient() {
+    server.stopReadingAtData();
+    Envelope large = TestLetters.envelope(Fixtures.letterTo(Fixtures.osaka()), 8_000_000);
+    long start = System.nanoTime();
+    try (SmtpChannel smtp = channel()) {
+      DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> smtp.deliver(large));
+      assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
+      assertThat(e.maybeDelivered()).isFalse();
+      assertThat(e).hasMessageContaining("timed out");
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("700 ms write timeout, checked twice a second")
+        .isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
   void aServerThatIsNotListeningIsTransient() throws Exception {
     int port = server.port();
     server.close();

@@ -28,11 +28,13 @@ public final class SmtpConnection implements AutoCloseable {
   private final Session session;
   private final Provider provider;
   private final String server;
+  private final java.time.Duration writeTimeout;
   private TrackingSmtpTransport transport;
   private boolean reused;
 
   public SmtpConnection(SmtpSettings settings, Optional<String> password) {
     this.server = settings.host() + ":" + settings.port();
+    this.writeTimeout = settings.readTimeout();
     this.session = session(settings, password);
     String protocol = settings.tls() == Tls.SMTPS ? "smtps" : "smtp";
     this.provider = new Provider(Provider.Type.TRANSPORT, protocol, TrackingSmtpTransport.class.getName(),
@@ -55,7 +57,7 @@ public final class SmtpConnection implements AutoCloseable {
     p.setProperty(strategy.propertyNameCheckServerIdentity(), "true");
     p.setProperty(strategy.propertyNameConnectionTimeout(), String.valueOf(settings.connectTimeout().toMillis()));
     p.setProperty(strategy.propertyNameTimeout(), String.valueOf(settings.readTimeout().toMillis()));
-    p.setProperty(strategy.propertyNameWriteTimeout(), String.valueOf(settings.readTimeout().toMillis()));
+    // No mail.smtp.writetimeout: NoDelaySocketFactory times writes out without a timer task per write.
     String prefix = settings.tls() == Tls.SMTPS ? "mail.smtps" : "mail.smtp";
     p.setProperty(prefix + ".socketFactory.class", NoDelaySocketFactory.class.getName());
     p.setProperty(prefix + ".socketFactory.fallback", "false");
@@ -166,7 +168,10 @@ public final class SmtpConnection implements AutoCloseable {
       throw new IllegalStateException("the SMTP transport could not be loaded", e);
     }
     t.beginMessage();
-    t.connect();
+    NoDelaySocketFactory.withWriteTimeout(writeTimeout, () -> {
+      t.connect();
+      return null;
+    });
     LOG.debug("connected to {} ({})", server, provider.getProtocol());
     return t;
   }
