@@ -148,4 +148,19 @@ class CampaignLoadingTest {
     Letter letter = demarche.plan(c).get(0);
     assertThat(letter.paragraphs()).containsExactly("Signed by {{7*7}} ${7*7} <#assign x=1>.");
   }
+
+  @Test
+  void skipsBadSignatoryRowsOnlyWhenTheCampaignAsks() throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("signatories.csv"),
+        "name,country,email\nAiko,JP,aiko@example.org\nBad Row,QQ,\nKen,JP,\n");
+    Path strict = CampaignFiles.write(dir, CampaignFiles.VALID + "signatories: signatories.csv\n", CampaignFiles.BODY);
+    assertThat(problemsOf(strict)).singleElement().satisfies(p -> {
+      assertThat(p.location().line()).isEqualTo(3);
+      assertThat(p.field()).isEqualTo("country");
+    });
+
+    Path lenient = CampaignFiles.write(dir,
+        CampaignFiles.VALID + "signatories: signatories.csv\nsignatoryOptions: { skipBadRows: true }\n", CampaignFiles.BODY);
+    assertThat(demarche.load(lenient).signatories().count()).isEqualTo(2);
+  }
 }

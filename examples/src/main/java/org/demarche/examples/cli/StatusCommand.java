@@ -13,6 +13,7 @@ import org.demarche.core.DiplomaticMission;
 import org.demarche.core.FileJournal;
 import org.demarche.core.LetterState;
 import org.demarche.core.LetterStatus;
+import org.demarche.core.signatories.SignatoryTally;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -77,8 +78,33 @@ final class StatusCommand implements Callable<Integer> {
       Table t = new Table("MISSION", "STATE", "ATTEMPTS", "DETAIL");
       rows.forEach(r -> t.row(r[0], r[1], r[2], r[3].length() > 90 ? r[3].substring(0, 87) + "..." : r[3]));
       t.print(out);
+      printSignatories(campaign, out);
     }
     return allDone ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
+  }
+
+  /** Co-signatory counts as recipients see them: by disclosure level and by country (small countries grouped). */
+  private static void printSignatories(Campaign campaign, java.io.PrintWriter out) {
+    SignatoryTally tally = SignatoryTally.of(campaign.signatories(), campaign.disclosureCap());
+    if (tally.total() == 0) {
+      return;
+    }
+    StringBuilder levels = new StringBuilder();
+    tally.byDisclosure().forEach((level, n) -> {
+      if (n > 0) {
+        levels.append(levels.length() == 0 ? "" : ", ").append(n).append(' ')
+            .append(level.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      }
+    });
+    StringBuilder countries = new StringBuilder();
+    tally.countriesWithAtLeast(SignatoryTally.SMALLEST_COUNTRY_SHOWN).forEach((c, n) ->
+        countries.append(countries.length() == 0 ? "" : ", ").append(c).append(' ').append(n));
+    long other = tally.inCountriesWithFewerThan(SignatoryTally.SMALLEST_COUNTRY_SHOWN) + tally.withoutCountry();
+    if (other > 0) {
+      countries.append(countries.length() == 0 ? "" : ", ").append("other ").append(other);
+    }
+    out.println();
+    out.println("Co-signatories: " + tally.total() + " (" + levels + "); by country: " + countries);
   }
 
   private static String label(LetterStatus s) {

@@ -126,6 +126,7 @@ class RunnerCommandsTest {
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("cn-cg-jp-sapporo").contains("sent").contains("cn-cg-jp-osaka").contains("by post");
+    assertThat(r.out()).contains("Co-signatories: 5 (2 full, 1 name-only, 1 initials, 1 counted-only); by country: other 5");
   }
 
   @Test

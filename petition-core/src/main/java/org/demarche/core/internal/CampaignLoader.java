@@ -37,8 +37,8 @@ import org.demarche.core.Signer;
 
 /** Reads a campaign file (YAML or JSON) and every file it names, reporting all problems at once. */
 public final class CampaignLoader {
-  private static final Set<String> TOP = Set.of("id", "date", "sender", "petition", "signatories", "disclosureCap",
-      "recipients", "delivery");
+  private static final Set<String> TOP = Set.of("id", "date", "sender", "petition", "signatories", "signatoryOptions",
+      "disclosureCap", "recipients", "delivery");
   private static final Set<String> SENDER = Set.of("name", "shortName", "address", "email", "web");
   private static final Set<String> ADDRESS = Set.of("lines", "city", "region", "postalCode", "country", "localLines");
   private static final Set<String> PETITION = Set.of("language", "addressee", "subject", "body", "closing", "signedBy",
@@ -401,8 +401,10 @@ public final class CampaignLoader {
         r.problem("signatories", "names the file '" + relative + "', which does not exist beside the campaign file");
         return Optional.empty();
       }
+      r.onlyKnown("signatoryOptions", Set.of("skipBadRows"));
+      boolean skipBadRows = r.optBoolean("signatoryOptions.skipBadRows").orElse(false);
       try {
-        return Optional.of(SignatoryFiles.open(target, display, cap));
+        return Optional.of(SignatoryFiles.read(target, display, cap, skipBadRows).signatories());
       } catch (org.demarche.core.InvalidInputException e) {
         problems.addAll(e.problems());
         return Optional.empty();
