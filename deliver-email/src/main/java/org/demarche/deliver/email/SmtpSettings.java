@@ -130,9 +130,13 @@ public record SmtpSettings(
         perDomainPerMinute, cc, bcc, bounceAddress, dkim);
   }
 
-  /** The same settings with another TLS mode (the port is kept). */
+  /**
+   * The same settings with another TLS mode. A port still at the old mode's default moves to the new
+   * mode's (587 to 465 for SMTPS); a port set otherwise is kept.
+   */
   public SmtpSettings withTls(Tls newTls) {
-    return new SmtpSettings(host, port, newTls, username, passwordEnv, connectTimeout, readTimeout, perMinute,
+    int newPort = port == tls.defaultPort() ? Objects.requireNonNull(newTls, "tls").defaultPort() : port;
+    return new SmtpSettings(host, newPort, newTls, username, passwordEnv, connectTimeout, readTimeout, perMinute,
         perDomainPerMinute, cc, bcc, bounceAddress, dkim);
   }
 

@@ -50,6 +50,13 @@ class SmtpSettingsTest {
   }
 
   @Test
+  void changingTheTlsModeInCodeMovesADefaultPortButKeepsAChosenOne() {
+    assertThat(SmtpSettings.of("smtp.example.org").withTls(SmtpSettings.Tls.SMTPS).port()).isEqualTo(465);
+    assertThat(SmtpSettings.of("smtp.example.org").withPort(2525).withTls(SmtpSettings.Tls.SMTPS).port())
+        .isEqualTo(2525);
+  }
+
+  @Test
   void smtpsDefaultsToPort465() {
     assertThat(SmtpSettings.from(section(map("host", "smtp.example.org", "tls", "smtps"))).port()).isEqualTo(465);
   }
