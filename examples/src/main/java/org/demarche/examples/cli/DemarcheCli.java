@@ -34,6 +34,12 @@ public final class DemarcheCli implements Runnable {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     // Libraries log through SLF4J; keep their chatter off the campaigner's screen unless asked.
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("demarche.log", "warn"));
+    // Jakarta Mail 2.1 looks its stream provider up through ServiceLoader for every MIME part unless told which
+    // one to use; naming Angus's own doubles SMTP throughput (deliver-email/README.md). An app may choose; a
+    // library may not, so the runner does it here.
+    if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+      System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
     // FontBox warns about cmap subtables it skips in the bundled CJK font; that is expected, not the user's concern.
     System.setProperty("org.slf4j.simpleLogger.log.org.apache.fontbox", System.getProperty("demarche.log", "error"));
     CommandLine cli = new CommandLine(new DemarcheCli());
