@@ -12,8 +12,8 @@ import org.demarche.core.Place;
 import org.demarche.core.ServingMission;
 import org.demarche.core.spi.ContactDirectory;
 import org.demarche.core.spi.MissionQuery;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -23,19 +23,8 @@ final class NearestCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--country", paramLabel = "CC", description = "ISO 3166-1 code of the place's country, e.g. JP")
-  String country;
-
-  @Option(names = "--region", paramLabel = "CODE", description = "ISO 3166-2 code of the place's region, e.g. JP-27")
-  String region;
-
-  static final class At {
-    @Option(names = "--lat", required = true, description = "latitude in degrees north") double lat;
-    @Option(names = "--lon", required = true, description = "longitude in degrees east") double lon;
-  }
-
-  @ArgGroup(exclusive = false)
-  At at;
+  @Mixin
+  PlaceOptions place;
 
   @Option(names = "--sending-state", defaultValue = "CN", paramLabel = "CC", description = "the state whose mission is wanted (default CN)")
   String sendingState;
@@ -50,16 +39,17 @@ final class NearestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Formats.check(format);
     String state = Formats.country(sendingState, "--sending-state");
-    if (region == null && at == null) {
+    if (place.region().isEmpty() && place.coordinate().isEmpty()) {
       throw new IllegalArgumentException("say where: --country CC --region CODE, or --lat and --lon");
     }
     ContactDirectory directory = Directories.open(directories);
-    Optional<Coordinate> point = at == null ? Optional.empty() : Optional.of(new Coordinate(at.lat, at.lon));
+    Optional<Coordinate> point = place.coordinate();
     String c;
-    if (country != null) {
-      c = Formats.country(country, "--country");
-    } else if (region != null) {
-      c = Formats.country(region.substring(0, Math.min(2, region.length())), "--region");
+    if (place.country().isPresent()) {
+      c = place.country().get();
+    } else if (place.region().isPresent()) {
+      String r = place.region().get();
+      c = Formats.country(r.substring(0, Math.min(2, r.length())), "--region");
     } else {
       // Without a country, take the country of the nearest mission of any state: good enough to start from.
       c = directory.find(MissionQuery.all()).stream().filter(m -> m.coordinate().isPresent())
@@ -67,8 +57,7 @@ final class NearestCommand implements Callable<Integer> {
           .map(DiplomaticMission::hostCountry)
           .orElseThrow(() -> new IllegalArgumentException("give --country: no mission with a coordinate is known"));
     }
-    Place place = new Place(c, Optional.ofNullable(region).map(r -> r.strip().toUpperCase(java.util.Locale.ROOT)), point);
-    Optional<ServingMission> serving = directory.servingMission(state, place);
+    Optional<ServingMission> serving = directory.servingMission(state, new Place(c, place.region(), point));
     if (serving.isEmpty()) {
       spec.commandLine().getErr().println("demarche: no mission of " + state + " is known to serve " + c
           + "; add one with --directory FILE");

@@ -2,7 +2,6 @@ package org.demarche.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -16,11 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.demarche.core.Campaign;
-import org.demarche.core.Coordinate;
 import org.demarche.core.Demarche;
 import org.demarche.core.FileJournal;
 import org.demarche.core.Location;
-import org.demarche.core.Problem;
 import org.demarche.core.RunReport;
 import org.demarche.core.Settings;
 import org.demarche.core.spi.ChannelContext;
@@ -36,8 +33,8 @@ import org.demarche.core.voice.VoiceOptions;
 import org.demarche.core.voice.VoiceOutbox;
 import org.demarche.core.voice.VoiceSender;
 import org.demarche.core.voice.Voices;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -62,19 +59,8 @@ final class VoiceCommand implements Callable<Integer> {
   @Option(names = "--city", paramLabel = "CITY", description = "the supporter's city, for their letterhead")
   String city;
 
-  @Option(names = "--country", paramLabel = "CC", description = "ISO 3166-1 code of where the supporter lives, e.g. JP")
-  String country;
-
-  @Option(names = "--region", paramLabel = "CODE", description = "ISO 3166-2 code of their region, e.g. JP-05")
-  String region;
-
-  static final class At {
-    @Option(names = "--lat", required = true, description = "latitude in degrees north") double lat;
-    @Option(names = "--lon", required = true, description = "longitude in degrees east") double lon;
-  }
-
-  @ArgGroup(exclusive = false)
-  At at;
+  @Mixin
+  PlaceOptions place;
 
   @Option(names = "--paragraph", paramLabel = "TEXT", description = "the supporter's own words, placed before the closing")
   String paragraph;
@@ -130,13 +116,11 @@ final class VoiceCommand implements Callable<Integer> {
     if (name == null) {
       throw new IllegalArgumentException("say who: --name NAME (or --supporters FILE for many)");
     }
-    if (country == null && region == null && at == null) {
+    if (!place.given()) {
       throw new IllegalArgumentException("say where the supporter lives: --country CC [--region CODE], or --lat and --lon");
     }
-    Optional<Coordinate> point = at == null ? Optional.empty() : Optional.of(new Coordinate(at.lat, at.lon));
-    return new Supporter(name, Optional.ofNullable(email), Optional.ofNullable(city),
-        Optional.ofNullable(country).map(c -> Formats.country(c, "--country")),
-        Optional.ofNullable(region).map(r -> r.strip().toUpperCase(Locale.ROOT)), point,
+    return new Supporter(name, Optional.ofNullable(email), Optional.ofNullable(city), place.country(),
+        place.region(), place.coordinate(),
         Optional.ofNullable(paragraph), Location.of("(command line)"));
   }
 
