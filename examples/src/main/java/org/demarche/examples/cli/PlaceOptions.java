@@ -1,0 +1,40 @@
+package org.demarche.examples.cli;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.demarche.core.Coordinate;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** Where someone is, as the commands that look up a serving mission take it. */
+final class PlaceOptions {
+  @Option(names = "--country", paramLabel = "CC", description = "ISO 3166-1 code of the country, e.g. JP")
+  String country;
+
+  @Option(names = "--region", paramLabel = "CODE", description = "ISO 3166-2 code of the region, e.g. JP-27")
+  String region;
+
+  static final class At {
+    @Option(names = "--lat", required = true, description = "latitude in degrees north") double lat;
+    @Option(names = "--lon", required = true, description = "longitude in degrees east") double lon;
+  }
+
+  @ArgGroup(exclusive = false)
+  At at;
+
+  boolean given() {
+    return country != null || region != null || at != null;
+  }
+
+  Optional<String> country() {
+    return Optional.ofNullable(country).map(c -> Formats.country(c, "--country"));
+  }
+
+  Optional<String> region() {
+    return Optional.ofNullable(region).map(r -> r.strip().toUpperCase(Locale.ROOT));
+  }
+
+  Optional<Coordinate> coordinate() {
+    return at == null ? Optional.empty() : Optional.of(new Coordinate(at.lat, at.lon));
+  }
+}
