@@ -84,7 +84,8 @@ class RunnerCommandsTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : List.of("run", "validate", "render", "recipients", "nearest", "status")) {
+    for (String command : List.of("run", "validate", "render", "recipients", "nearest", "status", "voice", "verify",
+        "receipts")) {
       Cli.Result r = Cli.run(command, "--help");
       assertThat(r.exitCode()).as(command).isZero();
       assertThat(r.out()).as(command).contains("Usage: demarche " + command);

@@ -316,6 +316,11 @@ public final class SignatoryFiles {
     }
 
     @Override
+    public ListCommitment issueReceipts(java.util.function.Consumer<org.demarche.core.signatories.InclusionReceipt> each) {
+      return ListCommitment.issueReceipts(list, key.get(), each);
+    }
+
+    @Override
     public synchronized ListCommitment commitment() {
       if (commitment == null) {
         commitment = ListCommitment.compute(list, key.get());
@@ -589,6 +594,11 @@ public final class SignatoryFiles {
         tally = SignatoryTally.of(this, Disclosure.FULL);
       }
       return tally;
+    }
+
+    @Override
+    public ListCommitment issueReceipts(java.util.function.Consumer<org.demarche.core.signatories.InclusionReceipt> each) {
+      return ListCommitment.issueReceipts(this, SaltKey.readOrCreate(SaltKey.fileBeside(path)), each);
     }
 
     @Override

@@ -20,6 +20,12 @@ public interface CommittedSignatories extends Signatories {
   /** The counts of the list as imported (levels as stored, before any letter's cap). */
   SignatoryTally tally();
 
+  /**
+   * Hands {@code each} the receipt of every signatory, in list order, salted with the same key as
+   * {@link #commitment()}; returns that commitment. The receipts are private to each signatory.
+   */
+  ListCommitment issueReceipts(java.util.function.Consumer<InclusionReceipt> each);
+
   /** Wraps {@code list}, salting it with the key {@code key} supplies when the commitment is first needed. */
   static CommittedSignatories of(Signatories list, Supplier<SaltKey> key) {
     return new SaltedList(list, key);

@@ -38,6 +38,11 @@ final class SaltedList implements CommittedSignatories {
   }
 
   @Override
+  public ListCommitment issueReceipts(java.util.function.Consumer<InclusionReceipt> each) {
+    return ListCommitment.issueReceipts(list, key.get(), each);
+  }
+
+  @Override
   public synchronized SignatoryTally tally() {
     if (tally == null) {
       tally = SignatoryTally.of(list, Disclosure.FULL);

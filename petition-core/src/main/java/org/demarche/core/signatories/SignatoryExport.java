@@ -85,8 +85,11 @@ public final class SignatoryExport {
     w.write("\r\n");
   }
 
-  /** One cell as written: neutralized if a spreadsheet could read it as a formula, then quoted if needed. */
-  static String cell(String value) {
+  /**
+   * One CSV cell as written: neutralized with a leading apostrophe if a spreadsheet could read it as a
+   * formula (it starts with =, +, -, @, tab or CR), then quoted if needed.
+   */
+  public static String cell(String value) {
     String v = value;
     if (!v.isEmpty()) {
       char c = v.charAt(0);
