@@ -14,6 +14,11 @@ final class TestCampaigns {
   }
 
   static Path write(Path dir, int missions, int smtpPort) throws IOException {
+    return write(dir, missions, smtpPort, 0);
+  }
+
+  /** With {@code perMinute} above 0 the channel spaces its messages, so that a run lasts a while. */
+  static Path write(Path dir, int missions, int smtpPort, int perMinute) throws IOException {
     StringBuilder json = new StringBuilder("{\"format\": \"demarche-directory/1\", \"missions\": [\n");
     for (int i = 1; i <= missions; i++) {
       json.append(String.format(Locale.ROOT, """
@@ -49,8 +54,8 @@ final class TestCampaigns {
         delivery:
           channel: smtp
           retry: { maxAttempts: 3, initialBackoffSeconds: 1, maxBackoffSeconds: 2, maxTotalSeconds: 10 }
-          smtp: { host: 127.0.0.1, port: %d, tls: none, perMinute: 0, perDomainPerMinute: 0 }
-        """, smtpPort));
+          smtp: { host: 127.0.0.1, port: %d, tls: none, perMinute: %d, perDomainPerMinute: 0 }
+        """, smtpPort, perMinute));
     return campaign;
   }
 }
