@@ -82,9 +82,9 @@ public final class MessageFactory {
     }
 
     EmailPopulatingBuilder builder = EmailBuilder.startingBlank()
-        .from(senderName, senderEmail)
-        .to(missionName, address(toAddress))
-        .withSubject(subject)
+        .from(literal(senderName), senderEmail)
+        .to(literal(missionName), address(toAddress))
+        .withSubject(literal(subject))
         .withPlainText(letter.plainText())
         .withHTMLText(LetterHtml.of(letter))
         .fixingMessageId(messageId)
@@ -92,7 +92,7 @@ public final class MessageFactory {
     if (replyTo.isPresent()) {
       builder.withReplyTo(address(replyTo.get()));
     } else {
-      builder.withReplyTo(senderName, address(senderEmail));
+      builder.withReplyTo(literal(senderName), address(senderEmail));
     }
     options.cc().ifPresent(cc -> builder.cc(address(cc)));
     options.bcc().ifPresent(bcc -> builder.bcc(address(bcc)));
@@ -114,6 +114,38 @@ public final class MessageFactory {
       throw new IllegalStateException("could not build the message for letter " + letter.id() + ": " + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * A text that itself looks like an RFC 2047 encoded-word ({@code =?UTF-8?Q?a=0D=0ABcc:...?=}) would be sent as
+   * plain ASCII and decoded by the recipient's mail client into something else, line breaks included. Such a
+   * text is sent encoded, so that it decodes to exactly what the campaign wrote.
+   */
+  static String literal(String text) {
+    if (!text.contains("=?")) {
+      return text;
+    }
+    // MimeUtility.encodeWord leaves an all-ASCII text as it is, so the words are made here: UTF-8, base64, at most
+    // 45 bytes (60 characters of base64) a word so that each stays under RFC 2047's 75 characters.
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < text.length()) {
+      int end = i;
+      int bytes = 0;
+      while (end < text.length()) {
+        int cp = text.codePointAt(end);
+        int size = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes + size > 45) {
+          break;
+        }
+        bytes += size;
+        end += Character.charCount(cp);
+      }
+      out.append(out.length() == 0 ? "" : " ").append("=?UTF-8?B?").append(java.util.Base64.getEncoder()
+          .encodeToString(text.substring(i, end).getBytes(java.nio.charset.StandardCharsets.UTF_8))).append("?=");
+      i = end;
+    }
+    return out.toString();
   }
 
   private static List<Rendition> documents(Envelope envelope) {
