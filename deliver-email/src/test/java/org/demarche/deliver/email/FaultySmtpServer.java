@@ -30,6 +30,8 @@ final class FaultySmtpServer implements AutoCloseable {
   /** What the server does at the end of a message's DATA. */
   static final String DROP = "DROP";
   static final String SILENT = "SILENT";
+  /** Keeps the message (it counts as accepted) and then closes the connection without a reply. */
+  static final String KEEP_AND_DROP = "KEEP_AND_DROP";
 
   private final ServerSocket server;
   private final Thread acceptor;
@@ -43,6 +45,10 @@ final class FaultySmtpServer implements AutoCloseable {
   private volatile boolean closeAfterEachMessage;
   private volatile SSLContext startTls;
   private volatile boolean stopReadingAtData;
+  private volatile java.util.function.IntPredicate dropAtDataCommand = n -> false;
+  private volatile boolean offerAuth;
+  private final AtomicInteger dataCommands = new AtomicInteger();
+  private final List<String> transcript = Collections.synchronizedList(new ArrayList<>());
 
   FaultySmtpServer() throws IOException {
     server = new ServerSocket();
@@ -86,14 +92,32 @@ final class FaultySmtpServer implements AutoCloseable {
     return this;
   }
 
+  /** Closes the connection, without a word, on receiving DATA command number n (1-based) when the test says so. */
+  FaultySmtpServer dropAtDataCommand(java.util.function.IntPredicate drop) {
+    this.dropAtDataCommand = drop;
+    return this;
+  }
+
+  /** Advertises AUTH PLAIN LOGIN and accepts any login (what the client sends shows in the transcript). */
+  FaultySmtpServer offeringAuth() {
+    this.offerAuth = true;
+    return this;
+  }
+
   /** Offers STARTTLS with GreenMail's self-signed certificate. */
   FaultySmtpServer offeringStartTlsWithSelfSignedCertificate() throws Exception {
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (InputStream in = FaultySmtpServer.class.getClassLoader().getResourceAsStream("greenmail.p12")) {
       ks.load(in, "changeit".toCharArray());
     }
+    return offeringStartTls(ks, "changeit".toCharArray());
+  }
+
+  /** Offers STARTTLS with the key and certificate in {@code keyStore}. */
+  FaultySmtpServer offeringStartTls(KeyStore keyStore, char[] password) throws Exception {
+    KeyStore ks = keyStore;
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(ks, "changeit".toCharArray());
+    kmf.init(ks, password);
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(kmf.getKeyManagers(), null, null);
     this.startTls = ctx;
@@ -109,6 +133,13 @@ final class FaultySmtpServer implements AutoCloseable {
 
   int connections() {
     return connections.get();
+  }
+
+  /** Every line the server read outside DATA, prefixed "plain: " or "tls: " by the connection it came on. */
+  List<String> transcript() {
+    synchronized (transcript) {
+      return List.copyOf(transcript);
+    }
   }
 
   private void acceptLoop() {
@@ -134,10 +165,24 @@ final class FaultySmtpServer implements AutoCloseable {
       reply(out, "220 faulty.test ESMTP ready");
       String line;
       while ((line = readLine(in)) != null) {
+        transcript.add((s instanceof SSLSocket ? "tls: " : "plain: ") + line);
         String upper = line.toUpperCase(Locale.ROOT);
         if (upper.startsWith("EHLO")) {
           boolean tls = startTls != null && !(s instanceof SSLSocket);
-          reply(out, "250-faulty.test\r\n250-8BITMIME\r\n" + (tls ? "250-STARTTLS\r\n" : "") + "250 SIZE 10000000");
+          reply(out, "250-faulty.test\r\n250-8BITMIME\r\n" + (tls ? "250-STARTTLS\r\n" : "")
+              + (offerAuth ? "250-AUTH PLAIN LOGIN\r\n" : "") + "250 SIZE 10000000");
+        } else if (upper.startsWith("AUTH") && offerAuth) {
+          String[] words = line.split(" ");
+          if (words.length == 2 && words[1].equalsIgnoreCase("LOGIN")) {
+            reply(out, "334 VXNlcm5hbWU6");
+            transcript.add((s instanceof SSLSocket ? "tls: " : "plain: ") + readLine(in));
+            reply(out, "334 UGFzc3dvcmQ6");
+            transcript.add((s instanceof SSLSocket ? "tls: " : "plain: ") + readLine(in));
+          } else if (words.length == 2) {
+            reply(out, "334 ");
+            transcript.add((s instanceof SSLSocket ? "tls: " : "plain: ") + readLine(in));
+          }
+          reply(out, "235 2.7.0 Authentication successful");
         } else if (upper.startsWith("HELO")) {
           reply(out, "250 faulty.test");
         } else if (upper.equals("STARTTLS") && startTls != null) {
@@ -154,6 +199,9 @@ final class FaultySmtpServer implements AutoCloseable {
           String rcpt = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
           reply(out, rcptReply.apply(rcpt));
         } else if (upper.equals("DATA")) {
+          if (dropAtDataCommand.test(dataCommands.incrementAndGet())) {
+            return;
+          }
           reply(out, "354 end with <CRLF>.<CRLF>");
           if (stopReadingAtData) {
             try {
@@ -170,6 +218,10 @@ final class FaultySmtpServer implements AutoCloseable {
           }
           String r = dataEndReply.apply(n);
           if (r.equals(DROP)) {
+            return;
+          }
+          if (r.equals(KEEP_AND_DROP)) {
+            accepted.add(message);
             return;
           }
           if (r.equals(SILENT)) {
