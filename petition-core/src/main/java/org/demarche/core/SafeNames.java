@@ -21,10 +21,11 @@ public final class SafeNames {
 
   /** Returns {@code name} when it is a safe file name, else throws naming the field. */
   public static String requireFileName(String name, String field) {
-    if (name == null || !SAFE.matcher(name).matches() || name.contains("..")
+    // A trailing dot is dropped by Windows ("x.pdf." opens "x.pdf"), so it could name another letter's file.
+    if (name == null || !SAFE.matcher(name).matches() || name.contains("..") || name.endsWith(".")
         || RESERVED.contains(name.split("\\.", 2)[0])) {
       throw new IllegalArgumentException(field + " must be a plain file name of lower-case letters, digits, '.', '-'"
-          + " and '_' (not starting with '.', no '..', not a reserved device name), not '" + name + "'");
+          + " and '_' (not starting or ending with '.', no '..', not a reserved device name), not '" + name + "'");
     }
     return name;
   }

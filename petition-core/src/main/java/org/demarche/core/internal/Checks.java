@@ -103,8 +103,18 @@ public final class Checks {
           field + " must be lower-case letters, digits and inner hyphens (at most 128), such as cn-cg-jp-osaka, not '"
               + value + "'");
     }
+    if (DEVICE_NAMES.contains(value)) {
+      // An id names files (<id>.pdf, <id>.eml): Windows opens a device, not a file, for these names.
+      throw new IllegalArgumentException(field + " '" + value + "' is a name Windows reserves for a device (con, prn,"
+          + " aux, nul, com1-com9, lpt1-lpt9) and cannot name a file: choose another, such as " + value + "-1");
+    }
     return value;
   }
+
+  /** The names {@link org.demarche.core.SafeNames} refuses as file names. */
+  private static final java.util.Set<String> DEVICE_NAMES = java.util.Set.of("con", "prn", "aux", "nul",
+      "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+      "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
 
   public static String language(String value, String field) {
     Objects.requireNonNull(value, field);
