@@ -1,0 +1,83 @@
+package org.demarche.examples.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.demarche.core.FileJournal;
+import org.demarche.core.LetterState;
+import org.demarche.core.LetterStatus;
+import org.demarche.examples.cli.DemarcheCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 9, item 3: a 550 to RCPT TO and a 554 after DATA fail their letters for good: no retry in the
+ * run nor in the next one, the server's reply in the journal and in the runner's {@code status}.
+ */
+class PermanentFaultsTest {
+  private static final String REFUSED_RCPT = "m002@missions.test";
+  private static final String REFUSED_DATA = "m004@missions.test";
+  private static final String REPLY_550 = "550 5.1.1 <m002@missions.test>: Recipient address rejected: User unknown";
+  private static final String REPLY_554 = "554 5.7.1 Message rejected as policy violation";
+
+  @TempDir
+  Path dir;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = DemarcheCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void a550AndA554AreNotRetriedAndTheirRepliesAreInTheJournalAndInStatus() throws Exception {
+    try (ScriptedSmtpServer server = new ScriptedSmtpServer(
+        rcpt -> rcpt.equals(REFUSED_RCPT) ? REPLY_550 : "250 2.1.5 OK",
+        rcpt -> rcpt.equals(REFUSED_DATA) ? REPLY_554 : "250 2.0.0 OK queued")) {
+      Path campaign = TestCampaigns.write(dir, 6, server.port());
+      String[] run = {"run", campaign.toString(), "--out", dir.resolve("out").toString(), "--send"};
+      Run first = cli(run);
+      Run second = cli(run);
+      Run table = cli("status", campaign.toString());
+      Run json = cli("status", campaign.toString(), "--format", "json");
+      Map<String, LetterStatus> journal;
+      try (FileJournal j = FileJournal.open(dir.resolve("campaign.smtp.journal"), "reliability-test")) {
+        journal = j.statuses();
+      }
+      LetterStatus s550 = journal.get(TestCampaigns.missionId(2));
+      LetterStatus s554 = journal.get(TestCampaigns.missionId(4));
+      boolean tableShowsBoth = table.out().lines().anyMatch(l -> l.contains(TestCampaigns.missionId(2))
+          && l.contains("failed") && l.contains("550 5.1.1")) && table.out().lines().anyMatch(
+              l -> l.contains(TestCampaigns.missionId(4)) && l.contains("failed") && l.contains("554 5.7.1"));
+      System.out.printf("permanent faults: 550 at RCPT TO -> %d RCPT over 2 runs, 554 after DATA -> %d RCPT and %d"
+              + " accepted over 2 runs (retry bound 3); journal: %s / %s; status table shows both replies: %s;"
+              + " run exit codes %d, %d; other letters sent once: %s%n",
+          server.rcptCommands(REFUSED_RCPT), server.rcptCommands(REFUSED_DATA), server.accepted(REFUSED_DATA),
+          s550.state(), s554.state(), tableShowsBoth, first.code(), second.code(),
+          java.util.stream.IntStream.of(1, 3, 5, 6).allMatch(
+              i -> server.accepted(String.format("m%03d@missions.test", i)) == 1));
+
+      assertThat(first.code()).as(first.out() + first.err()).isEqualTo(DemarcheCli.SOME_FAILED);
+      assertThat(second.code()).isEqualTo(DemarcheCli.SOME_FAILED);
+      assertThat(server.rcptCommands(REFUSED_RCPT)).as("no retry, in the run or the next").isEqualTo(1);
+      assertThat(server.rcptCommands(REFUSED_DATA)).isEqualTo(1);
+      assertThat(server.accepted(REFUSED_DATA)).isZero();
+      for (int i : new int[] {1, 3, 5, 6}) {
+        assertThat(server.accepted(String.format("m%03d@missions.test", i))).isEqualTo(1);
+      }
+      assertThat(s550.state()).isEqualTo(LetterState.FAILED_PERMANENT);
+      assertThat(s550.attempts()).isEqualTo(1);
+      assertThat(s550.detail()).hasValueSatisfying(d -> assertThat(d).contains(REPLY_550));
+      assertThat(s554.state()).isEqualTo(LetterState.FAILED_PERMANENT);
+      assertThat(s554.detail()).hasValueSatisfying(d -> assertThat(d).contains(REPLY_554));
+      assertThat(tableShowsBoth).as(table.out()).isTrue();
+      assertThat(json.out()).contains(REPLY_550).contains(REPLY_554);
+    }
+  }
+}
