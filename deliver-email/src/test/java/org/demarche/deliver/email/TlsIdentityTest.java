@@ -139,6 +139,19 @@ class TlsIdentityTest {
     }
   }
 
+  @Test
+  void theGreetingDoesNotNameTheOperatorsMachine() throws Exception {
+    String host = java.net.InetAddress.getLocalHost().getCanonicalHostName();
+    try (FaultySmtpServer server = new FaultySmtpServer();
+        SmtpChannel smtp = SmtpChannel.create(SmtpSettings.of("127.0.0.1").withTls(SmtpSettings.Tls.NONE)
+            .withPort(server.port()).unthrottled(), Map.of())) {
+      smtp.deliver(TestLetters.envelope(Fixtures.letterTo(Fixtures.osaka())));
+      List<String> greetings = server.transcript().stream().filter(l -> l.startsWith("plain: EHLO")).toList();
+      System.out.println("privacy: the client greets with " + greetings + " (this machine is " + host + ")");
+      assertThat(greetings).containsOnly("plain: EHLO [127.0.0.1]");
+    }
+  }
+
   /** The control: the transcript does show a login when one is sent in clear (allowed to loopback only). */
   @Test
   void theTranscriptShowsALoginSentInClearToLoopbackWithTlsNone() throws Exception {

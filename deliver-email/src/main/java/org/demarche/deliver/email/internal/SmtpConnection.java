@@ -62,6 +62,10 @@ public final class SmtpConnection implements AutoCloseable {
     p.setProperty(prefix + ".socketFactory.class", NoDelaySocketFactory.class.getName());
     p.setProperty(prefix + ".socketFactory.fallback", "false");
     p.setProperty(prefix + ".quitwait", "false");
+    // EHLO would otherwise name this machine (InetAddress.getLocalHost()), and the NGO's server writes that name
+    // into the Received header every mission gets. An address literal for loopback says nothing about the
+    // operator (mail clients such as Thunderbird do the same).
+    p.setProperty(prefix + ".localhost", "[127.0.0.1]");
     settings.bounceAddress().ifPresent(b -> p.setProperty(strategy.propertyNameEnvelopeFrom(), b));
     switch (settings.tls()) {
       case STARTTLS -> {
