@@ -251,6 +251,10 @@ public final class CampaignRunner {
       return new Rendered(letter, Optional.of(doc), extra, Optional.empty());
     } catch (RenderException e) {
       return new Rendered(letter, Optional.empty(), List.of(), Optional.of(e));
+    } catch (RuntimeException e) {
+      // A renderer's own bug fails this letter, not the campaign: the others are still delivered.
+      return new Rendered(letter, Optional.empty(), List.of(),
+          Optional.of(new RenderException("the renderer failed unexpectedly: " + e, e)));
     }
   }
 

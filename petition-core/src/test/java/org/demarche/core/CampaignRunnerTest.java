@@ -123,4 +123,30 @@ class CampaignRunnerTest {
       assertThat(report.count(Result.SENT)).isEqualTo(2);
     }
   }
+
+  @Test
+  void aRendererThatFailsUnexpectedlyFailsThatLetterOnlyAndTheOthersAreSent() {
+    CountingChannel channel = new CountingChannel();
+    org.demarche.core.spi.LetterRenderer flaky = new org.demarche.core.spi.LetterRenderer() {
+      @Override
+      public String mediaType() {
+        return "text/plain";
+      }
+
+      @Override
+      public Rendition render(Letter letter) {
+        if (letter.id().equals("cn-cg-jp-osaka")) {
+          throw new IllegalStateException("a bug in the renderer");
+        }
+        return new TextRenderer().render(letter);
+      }
+    };
+    try (FileJournal journal = FileJournal.open(dir.resolve("j.journal"), "test-campaign")) {
+      RunReport report = CampaignRunner.builder(flaky, channel, journal).build().run(letters);
+
+      assertThat(report.outcomes().get(0).result()).isEqualTo(Result.FAILED_PERMANENT);
+      assertThat(report.outcomes().get(0).detail()).hasValueSatisfying(d -> assertThat(d).contains("a bug in the renderer"));
+      assertThat(channel.delivered).containsOnlyKeys("cn-cg-jp-sapporo");
+    }
+  }
 }
