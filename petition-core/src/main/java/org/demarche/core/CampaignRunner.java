@@ -262,10 +262,11 @@ public final class CampaignRunner {
     Letter letter = r.letter();
     String missionId = letter.mission().id();
     if (r.failure().isPresent()) {
+      // Nothing left the machine; once the text or the fonts are fixed, the next run tries again.
       String detail = "cannot render: " + r.failure().get().getMessage();
-      journal.record(entry(letter, LetterState.FAILED_PERMANENT, attemptsBefore, Optional.empty(), detail));
+      journal.record(entry(letter, LetterState.FAILED_TRANSIENT, attemptsBefore, Optional.empty(), detail));
       listener.failed(letter, r.failure().get(), false);
-      return new Outcome(letter.id(), missionId, Result.FAILED_PERMANENT, 0, Optional.empty(), Optional.of(detail));
+      return new Outcome(letter.id(), missionId, Result.FAILED_TRANSIENT, 0, Optional.empty(), Optional.of(detail));
     }
     Rendition doc = r.document().orElseThrow();
     if (!channel.canDeliver(letter)) {

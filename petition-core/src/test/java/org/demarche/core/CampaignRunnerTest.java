@@ -144,8 +144,9 @@ class CampaignRunnerTest {
     try (FileJournal journal = FileJournal.open(dir.resolve("j.journal"), "test-campaign")) {
       RunReport report = CampaignRunner.builder(flaky, channel, journal).build().run(letters);
 
-      assertThat(report.outcomes().get(0).result()).isEqualTo(Result.FAILED_PERMANENT);
+      assertThat(report.outcomes().get(0).result()).isEqualTo(Result.FAILED_TRANSIENT);
       assertThat(report.outcomes().get(0).detail()).hasValueSatisfying(d -> assertThat(d).contains("a bug in the renderer"));
+      assertThat(journal.statuses().get("cn-cg-jp-osaka").state().isFinal()).as("retried by the next run").isFalse();
       assertThat(channel.delivered).containsOnlyKeys("cn-cg-jp-sapporo");
     }
   }
