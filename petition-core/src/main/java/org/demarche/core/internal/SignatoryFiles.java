@@ -122,7 +122,7 @@ public final class SignatoryFiles {
     }
     SignatoryTally tally = counter.tally();
     Path salts = SaltKey.fileBeside(path);
-    CommittedSignatories committed = new Listed(Signatories.of(out), tally, () -> SaltKey.readOrCreate(salts));
+    CommittedSignatories committed = CommittedSignatories.of(Signatories.of(out), () -> SaltKey.readOrCreate(salts));
     return new Loaded(committed, new ImportReport(display, list.size(), out.size(), skipped, problems, dups.listed,
         dups.count, tally));
   }
@@ -285,48 +285,6 @@ public final class SignatoryFiles {
   private static Optional<String> opt(String[] cells, int i) {
     String s = cell(cells, i);
     return s.isEmpty() ? Optional.empty() : Optional.of(s);
-  }
-
-  /** An in-memory list (JSON) with its counts and salts. */
-  private static final class Listed implements CommittedSignatories {
-    private final Signatories list;
-    private final SignatoryTally tally;
-    private final java.util.function.Supplier<SaltKey> key;
-    private ListCommitment commitment;
-
-    Listed(Signatories list, SignatoryTally tally, java.util.function.Supplier<SaltKey> key) {
-      this.list = list;
-      this.tally = tally;
-      this.key = key;
-    }
-
-    @Override
-    public Stream<Signatory> stream() {
-      return list.stream();
-    }
-
-    @Override
-    public long count() {
-      return list.count();
-    }
-
-    @Override
-    public SignatoryTally tally() {
-      return tally;
-    }
-
-    @Override
-    public ListCommitment issueReceipts(java.util.function.Consumer<org.demarche.core.signatories.InclusionReceipt> each) {
-      return ListCommitment.issueReceipts(list, key.get(), each);
-    }
-
-    @Override
-    public synchronized ListCommitment commitment() {
-      if (commitment == null) {
-        commitment = ListCommitment.compute(list, key.get());
-      }
-      return commitment;
-    }
   }
 
   /** Finds rows that repeat an earlier row's email, or its name and city when there is no email. */
