@@ -130,4 +130,96 @@ class ModelValidationTest {
         .isNotEqualTo(MessageIds.of("c", "cn-cg-jp-sapporo", "example.org"))
         .doesNotContain("osaka").endsWith("@example.org");
   }
+
+  private static Petition petition(Map<String, Petition.Translation> translations) {
+    return new Petition("en", new Addressee("Xi Jinping", "President", "Dear Mr. President:"), "Subject", "Body",
+        "Sincerely,", Signer.of("Hiroshi Kato", "Executive Director"), java.time.LocalDate.of(2026, 9, 24),
+        translations);
+  }
+
+  private static DeliverySettings delivery(String language, List<String> attach) {
+    return new DeliverySettings("outbox", Settings.empty("delivery.outbox"), "pdf", Settings.empty("delivery.pdf"),
+        language, attach, RetryPolicy.defaults());
+  }
+
+  private static RecipientSelection toJapan() {
+    return new RecipientSelection(List.of("bundled"), List.of(), Optional.of("CN"), Optional.of("JP"), Set.of());
+  }
+
+  @Test
+  void aTranslationIsFiledUnderItsOwnLanguage() {
+    Petition.Translation ja = new Petition.Translation("ja", "件名", "閣下", "本文", "敬具", true);
+    assertThatThrownBy(() -> petition(Map.of("zh", ja))).hasMessageContaining("petition.translations.zh holds a ja text");
+    assertThat(petition(Map.of("ja", ja)).translations()).containsKey("ja");
+  }
+
+  @Test
+  void aPetitionNeedsABody() {
+    assertThatThrownBy(() -> new Petition("en", new Addressee("A", "B", "C"), "S", "  \n ", "Bye", Signer.of("A", "B"),
+        java.time.LocalDate.of(2026, 9, 24), Map.of())).hasMessageContaining("petition.body must not be empty");
+  }
+
+  @Test
+  void aCampaignSendsOnlyALanguageItHasATextFor() {
+    assertThatThrownBy(() -> new Campaign("c", Fixtures.sender(), petition(Map.of()), Signatories.none(),
+        Disclosure.FULL, toJapan(), delivery("zh", List.of()), java.nio.file.Path.of("c.yaml")))
+        .hasMessageContaining("delivery.language zh has no text");
+    assertThatThrownBy(() -> new Campaign("c", Fixtures.sender(), petition(Map.of()), Signatories.none(),
+        Disclosure.FULL, toJapan(), delivery("en", List.of("ja")), java.nio.file.Path.of("c.yaml")))
+        .hasMessageContaining("delivery.attach names ja");
+  }
+
+  @Test
+  void aSelectionNamesIdsOrAFilter() {
+    assertThatThrownBy(() -> new RecipientSelection(List.of("bundled"), List.of(), Optional.empty(), Optional.empty(),
+        Set.of())).hasMessageContaining("refused");
+    assertThatThrownBy(() -> new RecipientSelection(List.of(), List.of("cn-cg-jp-osaka"), Optional.empty(),
+        Optional.empty(), Set.of())).hasMessageContaining("at least one directory");
+    assertThat(toJapan().matches(Fixtures.osaka())).isTrue();
+  }
+
+  @Test
+  void aLetterNeedsAParagraphAndAValidReplyTo() {
+    Letter l = Fixtures.letterTo(Fixtures.osaka());
+    assertThatThrownBy(() -> new Letter(l.id(), l.campaignId(), l.sender(), l.mission(), l.addressee(), l.language(),
+        l.date(), l.dateLine(), l.subject(), l.salutation(), List.of(), l.closing(), l.signer(), l.coSignatories(),
+        l.disclosureCap(), false, Optional.empty())).hasMessageContaining("at least one paragraph");
+    assertThatThrownBy(() -> new Letter(l.id(), l.campaignId(), l.sender(), l.mission(), l.addressee(), l.language(),
+        l.date(), l.dateLine(), l.subject(), l.salutation(), l.paragraphs(), l.closing(), l.signer(), l.coSignatories(),
+        l.disclosureCap(), false, Optional.of("a@b\r\nBcc: x@y.z"))).hasMessageContaining("replyTo");
+  }
+
+  @Test
+  void aMissionNamesWhereItsFactsComeFrom() {
+    DiplomaticMission m = Fixtures.osaka();
+    assertThatThrownBy(() -> new DiplomaticMission(m.id(), m.kind(), m.name(), m.localName(), m.sendingState(),
+        m.hostCountry(), m.city(), m.address(), m.email(), m.phone(), m.fax(), m.web(), m.jurisdiction(),
+        m.jurisdictionCountries(), m.coordinate(), Map.of())).hasMessageContaining("entry 'mission'");
+    assertThat(m.provenanceOf("email").source()).isEqualTo("test fixture");
+  }
+
+  @Test
+  void anEnvelopeAndAReceiptRefuseLineBreaksInTheirIds() {
+    Letter l = Fixtures.letterTo(Fixtures.osaka());
+    Rendition pdf = new Rendition("a.pdf", "application/pdf", "en", new byte[1]);
+    assertThatThrownBy(() -> new Envelope(l, pdf, List.of(), "id\r\nBcc: x@y.z@example.org"))
+        .hasMessageContaining("messageId");
+    assertThatThrownBy(() -> new Receipt("cn-cg-jp-osaka", "m@x", "smtp", java.time.Instant.now(), "ok\u0000"))
+        .hasMessageContaining("control character");
+  }
+
+  @Test
+  void aMissionKindIsReadFromItsKey() {
+    assertThat(MissionKind.fromKey("Consulate-General")).isEqualTo(MissionKind.CONSULATE_GENERAL);
+    assertThat(MissionKind.CONSULATE_GENERAL.key()).isEqualTo("consulate-general");
+    assertThatThrownBy(() -> MissionKind.fromKey("palace")).hasMessageContaining("embassy, consulate-general");
+  }
+
+  @Test
+  void aLetterDateIsWrittenForItsLanguage() {
+    java.time.LocalDate d = java.time.LocalDate.of(2026, 9, 24);
+    assertThat(LetterData.formatDate(d, "en")).isEqualTo("24 September 2026");
+    assertThat(LetterData.formatDate(d, "ja")).isEqualTo("2026年9月24日");
+    assertThat(LetterData.formatDate(d, "zh")).isEqualTo("2026年9月24日");
+  }
 }
