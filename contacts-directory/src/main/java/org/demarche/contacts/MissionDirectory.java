@@ -203,7 +203,7 @@ public final class MissionDirectory implements ContactDirectory {
    * only the city), in which case a correction file must supply it first.
    */
   public static boolean hasStreetAddress(DiplomaticMission mission) {
-    return !mission.address().lines().contains(MissionRecord.UNKNOWN_STREET);
+    return mission.address().isPostable();
   }
 
   /** The ISO 3166-2 region that {@code at} falls in, for countries with region data (Japan). */

@@ -269,6 +269,13 @@ public final class CampaignRunner {
       return new Outcome(letter.id(), missionId, Result.FAILED_TRANSIENT, 0, Optional.empty(), Optional.of(detail));
     }
     Rendition doc = r.document().orElseThrow();
+    if (!channel.canDeliver(letter) && !letter.mission().address().isPostable()) {
+      // Neither email nor a street address: nothing can carry it until the directory is corrected.
+      String detail = "no email and no street address known for " + letter.mission().id()
+          + ": add one in a directory correction file; the next run sends it";
+      journal.record(entry(letter, LetterState.FAILED_TRANSIENT, attemptsBefore, Optional.empty(), detail));
+      return new Outcome(letter.id(), missionId, Result.FAILED_TRANSIENT, 0, Optional.empty(), Optional.of(detail));
+    }
     if (!channel.canDeliver(letter)) {
       journal.record(entry(letter, LetterState.BY_POST, attemptsBefore, Optional.empty(),
           "no email published: " + channel.name() + " cannot carry it; it is in the postal print kit"));

@@ -150,4 +150,19 @@ class CampaignRunnerTest {
       assertThat(channel.delivered).containsOnlyKeys("cn-cg-jp-sapporo");
     }
   }
+
+  @Test
+  void aLetterToAMissionWithNeitherEmailNorStreetAddressWaitsForACorrection() {
+    DiplomaticMission nowhere = Fixtures.mission("cn-embassy-xx", MissionKind.EMBASSY, "Embassy", "Seoul", List.of(),
+        "04538", "JP-13", Optional.empty(), new Coordinate(37.56, 126.98), java.util.Set.of());
+    List<String> posted = new ArrayList<>();
+    try (FileJournal journal = FileJournal.open(dir.resolve("j.journal"), "test-campaign")) {
+      RunReport report = CampaignRunner.builder(new TextRenderer(), new CountingChannel(), journal)
+          .postalDesk((letter, doc, att) -> posted.add(letter.id())).build().run(List.of(Fixtures.letterTo(nowhere)));
+
+      assertThat(report.outcomes().get(0).result()).isEqualTo(Result.FAILED_TRANSIENT);
+      assertThat(report.outcomes().get(0).detail()).hasValueSatisfying(d -> assertThat(d).contains("correction file"));
+    }
+    assertThat(posted).isEmpty();
+  }
 }

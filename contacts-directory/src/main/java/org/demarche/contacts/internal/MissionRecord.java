@@ -30,7 +30,6 @@ import org.demarche.core.Provenance;
  */
 public final class MissionRecord {
   /** What a street line says when the source has no street address (see the module README). */
-  public static final String UNKNOWN_STREET = "[street address unknown: supply it in a correction file]";
 
   /** The facts a provenance may be attached to. */
   static final Set<String> FACTS = Set.of("mission", "kind", "name", "localName", "sendingState", "hostCountry",
@@ -293,7 +292,8 @@ public final class MissionRecord {
     }
     Map<String, Provenance> src = new LinkedHashMap<>(sources);
     if (lines == null || lines.isEmpty()) {
-      lines = List.of(UNKNOWN_STREET);
+      // No street line: the address heads a letter but cannot be posted to (PostalAddress.isPostable()).
+      lines = List.of();
       Provenance base = src.getOrDefault("address", src.get("mission"));
       src.put("address", new Provenance(base.source(), base.checkedOn(), false,
           Optional.of(base.note().orElse("no street address in the source: a letter by post needs a correction file"))));
