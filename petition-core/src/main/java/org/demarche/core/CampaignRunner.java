@@ -290,6 +290,7 @@ public final class CampaignRunner {
     int attempt = attemptsBefore;
     for (int thisRun = 1; ; thisRun++) {
       attempt++;
+      channel.awaitTurn(envelope);
       journal.record(entry(letter, LetterState.SENDING, attempt, Optional.of(messageId), null));
       try {
         Receipt receipt = channel.deliver(envelope);

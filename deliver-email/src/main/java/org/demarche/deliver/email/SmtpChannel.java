@@ -42,6 +42,8 @@ public final class SmtpChannel implements DeliveryChannel {
   private final SmtpConnection connection;
   private final MessageFactory messages;
   private final Throttle throttle;
+  /** The Message-ID whose rate-limit turn {@link #awaitTurn} has taken, so that deliver does not wait again. */
+  private String turnTakenFor;
   private final Clock clock;
 
   private SmtpChannel(SmtpSettings settings, Optional<String> password, Throttle throttle, Clock clock) {
@@ -92,6 +94,15 @@ public final class SmtpChannel implements DeliveryChannel {
     return letter.mission().email().isPresent();
   }
 
+  /** Waits for the rate limits (per channel and per recipient domain) and counts this envelope as sent now. */
+  @Override
+  public void awaitTurn(Envelope envelope) throws InterruptedException {
+    String to = envelope.to().orElseThrow(() -> new IllegalArgumentException(
+        "letter " + envelope.letter().id() + " has no email address to send to"));
+    throttle.await(to.substring(to.lastIndexOf('@') + 1));
+    turnTakenFor = envelope.messageId();
+  }
+
   @Override
   public Receipt deliver(Envelope envelope) {
     Letter letter = envelope.letter();
@@ -107,14 +118,16 @@ public final class SmtpChannel implements DeliveryChannel {
       throw new DeliveryException(DeliveryException.Kind.PERMANENT, "letter " + letter.id() + ": " + e.getMessage(),
           Optional.empty(), false, e);
     }
-    String to = envelope.to().orElseThrow();
-    try {
-      throttle.await(to.substring(to.lastIndexOf('@') + 1));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw DeliveryException.transientFailure("letter " + letter.id() + ": interrupted while waiting for the rate"
-          + " limit", e);
+    if (!envelope.messageId().equals(turnTakenFor)) {
+      try {
+        awaitTurn(envelope);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw DeliveryException.transientFailure("letter " + letter.id() + ": interrupted while waiting for the rate"
+            + " limit", e);
+      }
     }
+    turnTakenFor = null;
     String reply = connection.send(message, recipients, letter.id());
     return new Receipt(letter.id(), envelope.messageId(), NAME, clock.instant(),
         connection.server() + " accepted it: " + reply);

@@ -48,7 +48,9 @@ class CrashResumeTest {
 
   @Test
   void losesNoLetterAcrossTwentySigkillsAndReportsEveryPossibleDuplicateInDoubt() throws Exception {
-    Path campaign = TestCampaigns.write(dir, LETTERS, smtp.getSmtp().getPort());
+    // 1,200 letters a minute: the 500 letters need about 25 s of sending, more than the 20 runs get, so every
+    // kill lands while a run is still delivering (unthrottled, a fast machine finished before the tenth kill).
+    Path campaign = TestCampaigns.write(dir, LETTERS, smtp.getSmtp().getPort(), 1200);
     Path out = dir.resolve("out");
     Path journal = dir.resolve("campaign.smtp.journal");
     Random random = new Random(20260924);

@@ -18,8 +18,15 @@ public interface DeliveryChannel extends AutoCloseable {
   boolean canDeliver(Letter letter);
 
   /**
+   * Blocks until the channel's rate limit lets {@code envelope} go, and reserves that turn for it. The
+   * engine calls it before it journals the letter as sending, so that a run stopped while waiting leaves
+   * no letter in doubt. The default does not wait.
+   */
+  default void awaitTurn(Envelope envelope) throws InterruptedException {}
+
+  /**
    * Delivers one envelope, blocking until the recipient's side accepted it (and waiting first if a
-   * rate limit says so).
+   * rate limit says so and {@link #awaitTurn} was not called for it).
    *
    * @throws DeliveryException classed transient or permanent
    */
