@@ -232,7 +232,10 @@ public final class Demarche {
 
   /** The translations attached to {@code letter}, per the campaign's {@code delivery.attach}. */
   public List<Letter> attachments(Campaign campaign, Letter letter) {
-    LetterPlanner planner = new LetterPlanner(campaign);
+    return attachments(campaign, new LetterPlanner(campaign), letter);
+  }
+
+  private static List<Letter> attachments(Campaign campaign, LetterPlanner planner, Letter letter) {
     return campaign.delivery().attachLanguages().stream()
         .filter(tag -> !tag.equals(letter.language()))
         .map(tag -> planner.letter(letter.mission(), tag)).toList();
@@ -270,6 +273,8 @@ public final class Demarche {
         ? campaign.delivery().options()
         : Settings.empty("delivery." + channelName));
     List<Letter> letters = plan(campaign);
+    // One planner for the whole run: its compiled templates serve every letter's translations.
+    LetterPlanner planner = new LetterPlanner(campaign);
     LetterRenderer renderer = renderer(campaign);
     Path journalFile = options.journal().orElseGet(() -> defaultJournal(campaign));
     try (FileJournal journal = FileJournal.open(journalFile, campaign.id());
@@ -280,7 +285,7 @@ public final class Demarche {
           .listener(options.listener())
           .postalDesk(options.postalDesk())
           .resendInDoubt(options.resendInDoubt())
-          .attachments(l -> attachments(campaign, l))
+          .attachments(l -> attachments(campaign, planner, l))
           .build()
           .run(letters);
     }
