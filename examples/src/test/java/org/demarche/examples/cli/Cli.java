@@ -4,13 +4,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
-/** Runs the runner in-process and captures what it prints. */
-final class Cli {
+/** Runs the runner in-process and captures what it prints (for the runner's tests in any package). */
+public final class Cli {
   static final Path FOUNDING = Path.of("campaigns/world-save-north-korean-refugees-day/campaign.yaml");
 
-  record Result(int exitCode, String out, String err) {}
+  public record Result(int exitCode, String out, String err) {}
 
-  static Result run(String... args) {
+  public static Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = DemarcheCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));

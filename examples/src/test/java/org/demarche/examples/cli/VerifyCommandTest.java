@@ -2,8 +2,6 @@ package org.demarche.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,20 +34,13 @@ class VerifyCommandTest {
     receipts.get(0).write(receipt);
   }
 
-  private record Result(int code, String out, String err) {}
 
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = DemarcheCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
-  }
 
   @Test
   void saysValidForAReceiptAgainstThePrintedCommitment() {
-    Result r = run("verify", "--commitment", "SHA-256 " + commitment.hex(), "--receipt", receipt.toString());
+    Cli.Result r = Cli.run("verify", "--commitment", "SHA-256 " + commitment.hex(), "--receipt", receipt.toString());
 
-    assertThat(r.code()).isZero();
+    assertThat(r.exitCode()).isZero();
     assertThat(r.out()).isEqualTo("valid: Hanako Yamada is one of the 3 signatories of the list with commitment SHA-256 "
         + commitment.hex() + System.lineSeparator());
     assertThat(r.out()).doesNotContain("Kenji", "LFNKR");
@@ -59,9 +50,9 @@ class VerifyCommandTest {
   void saysInvalidForATamperedReceipt() throws Exception {
     Files.writeString(receipt, Files.readString(receipt).replace("Osaka", "Kyoto"));
 
-    Result r = run("verify", "--commitment", commitment.hex(), "--receipt", receipt.toString());
+    Cli.Result r = Cli.run("verify", "--commitment", commitment.hex(), "--receipt", receipt.toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).startsWith("invalid: the receipt does not match commitment SHA-256 " + commitment.hex());
   }
 
@@ -69,24 +60,24 @@ class VerifyCommandTest {
   void saysInvalidAgainstAnotherListsCommitment() {
     String other = "0".repeat(64);
 
-    Result r = run("verify", "--commitment", other, "--receipt", receipt.toString());
+    Cli.Result r = Cli.run("verify", "--commitment", other, "--receipt", receipt.toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).startsWith("invalid:");
   }
 
   @Test
   void explainsAMalformedCommitmentOrReceiptWithExitCodeTwo() throws Exception {
-    Result badHex = run("verify", "--commitment", "xyz", "--receipt", receipt.toString());
+    Cli.Result badHex = Cli.run("verify", "--commitment", "xyz", "--receipt", receipt.toString());
     Files.writeString(dir.resolve("junk.json"), "{\"hello\": 1}");
-    Result junk = run("verify", "--commitment", commitment.hex(), "--receipt", dir.resolve("junk.json").toString());
-    Result missing = run("verify", "--commitment", commitment.hex(), "--receipt", dir.resolve("none.json").toString());
+    Cli.Result junk = Cli.run("verify", "--commitment", commitment.hex(), "--receipt", dir.resolve("junk.json").toString());
+    Cli.Result missing = Cli.run("verify", "--commitment", commitment.hex(), "--receipt", dir.resolve("none.json").toString());
 
-    assertThat(badHex.code()).isEqualTo(2);
+    assertThat(badHex.exitCode()).isEqualTo(2);
     assertThat(badHex.err()).contains("a list commitment is 64 hexadecimal digits (SHA-256), not 'xyz'");
-    assertThat(junk.code()).isEqualTo(2);
+    assertThat(junk.exitCode()).isEqualTo(2);
     assertThat(junk.err()).contains("junk.json: not a Demarche receipt");
-    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("none.json does not exist");
   }
 }

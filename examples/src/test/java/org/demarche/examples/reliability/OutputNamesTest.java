@@ -3,8 +3,6 @@ package org.demarche.examples.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.demarche.core.SafeNames;
+import org.demarche.examples.cli.Cli;
 import org.demarche.examples.cli.DemarcheCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,14 +34,7 @@ class OutputNamesTest {
   @TempDir
   Path dir;
 
-  private record Run(int code, String out, String err) {}
 
-  private static Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = DemarcheCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   @Test
   void noHostileNameLeavesTheFolderAndEverySlugStaysInside() throws Exception {
@@ -88,12 +80,12 @@ class OutputNamesTest {
       Path missions = d.resolve("missions.json");
       Files.writeString(missions, Files.readString(missions).replace("\"" + TestCampaigns.missionId(1) + "\"",
           json.writeValueAsString(ids.get(i))));
-      Run r = cli("validate", campaign.toString());
-      if (r.code() == DemarcheCli.INVALID && r.err().contains("missions.json:") && r.err().contains("id")
+      Cli.Result r = Cli.run("validate", campaign.toString());
+      if (r.exitCode() == DemarcheCli.INVALID && r.err().contains("missions.json:") && r.err().contains("id")
           && !r.err().contains("Exception")) {
         refused++;
       } else {
-        notRefused.add(ids.get(i) + " -> " + r.code() + " " + r.err());
+        notRefused.add(ids.get(i) + " -> " + r.exitCode() + " " + r.err());
       }
     }
     // Two missions with one id.
@@ -102,11 +94,11 @@ class OutputNamesTest {
     Path missions = d.resolve("missions.json");
     Files.writeString(missions, Files.readString(missions).replace(TestCampaigns.missionId(2),
         TestCampaigns.missionId(1)));
-    Run dup = cli("validate", campaign.toString());
+    Cli.Result dup = Cli.run("validate", campaign.toString());
     System.out.printf(Locale.ROOT, "directory ids: %d hostile mission ids, %d refused at load with file:line and"
-        + " the field; a duplicate id refused: %s%n", ids.size(), refused, dup.code() == DemarcheCli.INVALID);
+        + " the field; a duplicate id refused: %s%n", ids.size(), refused, dup.exitCode() == DemarcheCli.INVALID);
     assertThat(notRefused).isEmpty();
-    assertThat(dup.code()).as(dup.err()).isEqualTo(DemarcheCli.INVALID);
+    assertThat(dup.exitCode()).as(dup.err()).isEqualTo(DemarcheCli.INVALID);
     assertThat(dup.err()).contains("missions.json:").contains("duplicate id");
   }
 
@@ -137,8 +129,8 @@ class OutputNamesTest {
     Files.writeString(dir.resolve("missions.json"), directory);
     Files.writeString(campaign, Files.readString(campaign).replace("channel: smtp", "channel: outbox"));
     Path out = dir.resolve("out");
-    Run run = cli("run", campaign.toString(), "--out", out.toString());
-    assertThat(run.code()).as(run.out() + run.err()).isZero();
+    Cli.Result run = Cli.run("run", campaign.toString(), "--out", out.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
 
     int overwrites = 0;
     List<String> files;

@@ -2,13 +2,12 @@ package org.demarche.examples.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.demarche.core.FileJournal;
 import org.demarche.core.LetterState;
 import org.demarche.core.LetterStatus;
+import org.demarche.examples.cli.Cli;
 import org.demarche.examples.cli.DemarcheCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,14 +25,7 @@ class PermanentFaultsTest {
   @TempDir
   Path dir;
 
-  private record Run(int code, String out, String err) {}
 
-  private static Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = DemarcheCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   @Test
   void a550AndA554AreNotRetriedAndTheirRepliesAreInTheJournalAndInStatus() throws Exception {
@@ -42,10 +34,10 @@ class PermanentFaultsTest {
         rcpt -> rcpt.equals(REFUSED_DATA) ? REPLY_554 : "250 2.0.0 OK queued")) {
       Path campaign = TestCampaigns.write(dir, 6, server.port());
       String[] run = {"run", campaign.toString(), "--out", dir.resolve("out").toString(), "--send"};
-      Run first = cli(run);
-      Run second = cli(run);
-      Run table = cli("status", campaign.toString());
-      Run json = cli("status", campaign.toString(), "--format", "json");
+      Cli.Result first = Cli.run(run);
+      Cli.Result second = Cli.run(run);
+      Cli.Result table = Cli.run("status", campaign.toString());
+      Cli.Result json = Cli.run("status", campaign.toString(), "--format", "json");
       Map<String, LetterStatus> journal;
       try (FileJournal j = FileJournal.open(dir.resolve("campaign.smtp.journal"), "reliability-test")) {
         journal = j.statuses();
@@ -59,12 +51,12 @@ class PermanentFaultsTest {
               + " accepted over 2 runs (retry bound 3); journal: %s / %s; status table shows both replies: %s;"
               + " run exit codes %d, %d; other letters sent once: %s%n",
           server.rcptCommands(REFUSED_RCPT), server.rcptCommands(REFUSED_DATA), server.accepted(REFUSED_DATA),
-          s550.state(), s554.state(), tableShowsBoth, first.code(), second.code(),
+          s550.state(), s554.state(), tableShowsBoth, first.exitCode(), second.exitCode(),
           java.util.stream.IntStream.of(1, 3, 5, 6).allMatch(
               i -> server.accepted(String.format("m%03d@missions.test", i)) == 1));
 
-      assertThat(first.code()).as(first.out() + first.err()).isEqualTo(DemarcheCli.SOME_FAILED);
-      assertThat(second.code()).isEqualTo(DemarcheCli.SOME_FAILED);
+      assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(DemarcheCli.SOME_FAILED);
+      assertThat(second.exitCode()).isEqualTo(DemarcheCli.SOME_FAILED);
       assertThat(server.rcptCommands(REFUSED_RCPT)).as("no retry, in the run or the next").isEqualTo(1);
       assertThat(server.rcptCommands(REFUSED_DATA)).isEqualTo(1);
       assertThat(server.accepted(REFUSED_DATA)).isZero();

@@ -6,8 +6,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +22,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.demarche.examples.cli.Cli;
 import org.demarche.examples.cli.DemarcheCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,9 +46,8 @@ class PrivacyTest {
   Path dir;
 
   private static String cli(String... args) {
-    StringWriter out = new StringWriter();
-    int code = DemarcheCli.execute(args, new PrintWriter(out, true), new PrintWriter(out, true));
-    return "exit " + code + "\n" + out;
+    Cli.Result r = Cli.run(args);
+    return "exit " + r.exitCode() + "\n" + r.out() + r.err();
   }
 
   private Path campaign(Path folder) throws Exception {

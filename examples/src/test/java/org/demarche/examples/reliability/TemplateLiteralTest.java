@@ -12,7 +12,7 @@ import java.util.Properties;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.demarche.examples.cli.DemarcheCliAccess;
+import org.demarche.examples.cli.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,8 +50,8 @@ class TemplateLiteralTest {
         recipients: { directories: [bundled, corrections.json], ids: [cn-cg-jp-sapporo] }
         """);
     Path out = dir.resolve("out");
-    int code = DemarcheCliAccess.run("run", campaign.toString(), "--out", out.toString());
-    assertThat(code).isZero();
+    Cli.Result run = Cli.run("run", campaign.toString(), "--out", out.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
 
     String pdfText;
     try (PDDocument pdf = Loader.loadPDF(out.resolve("cn-cg-jp-sapporo.pdf").toFile())) {
