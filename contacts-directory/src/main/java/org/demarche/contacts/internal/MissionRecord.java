@@ -13,10 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.demarche.contacts.Candidate;
 import org.demarche.core.Coordinate;
-import org.demarche.core.Countries;
+import org.demarche.core.Values;
 import org.demarche.core.DiplomaticMission;
 import org.demarche.core.Location;
 import org.demarche.core.MissionKind;
@@ -39,11 +38,6 @@ public final class MissionRecord {
       "sources", "candidates");
   private static final Set<String> ADDRESS = Set.of("lines", "streetUnknown", "city", "region", "postalCode",
       "localLines");
-  private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,126}[a-z0-9])?");
-  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-  private static final Pattern REGION = Pattern.compile("([A-Z]{2})-[A-Z0-9]{1,3}");
-  private static final Pattern EMAIL = Pattern.compile(
-      "[^@\\s\"<>(),;:\\\\\\[\\]]+@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)+");
 
   private record Field(Object value, Location at) {}
 
@@ -90,11 +84,15 @@ public final class MissionRecord {
     String id = null;
     if (idNode == null || idNode.isNull()) {
       problems.add(node.at(), "id", "missing: every mission needs an id such as cn-cg-jp-osaka");
-    } else if (!(idNode.value() instanceof String s) || !ID.matcher(s).matches()) {
+    } else if (!(idNode.value() instanceof String s)) {
       problems.add(idNode.at(), "id", "must be lower-case letters, digits and inner hyphens such as cn-cg-jp-osaka, not "
           + idNode.describe());
     } else {
-      id = s;
+      try {
+        id = Values.id(s, "id");
+      } catch (IllegalArgumentException e) {
+        problems.add(idNode.at(), "id", Values.withoutField(e.getMessage(), "id"));
+      }
     }
     Map<String, Field> fields = new LinkedHashMap<>();
     Reader r = new Reader(problems, fields);
@@ -110,8 +108,7 @@ public final class MissionRecord {
     r.text(m, "sendingState", "sendingState", MissionRecord::country);
     r.text(m, "hostCountry", "hostCountry", MissionRecord::country);
     r.text(m, "city", "city", v -> v);
-    r.text(m, "email", "email", v -> EMAIL.matcher(v).matches() ? v
-        : r.fail("must be an email address such as consulate@example.org, not '" + v + "'"));
+    r.text(m, "email", "email", v -> rule(() -> Values.email(v, "email"), "email"));
     r.text(m, "phone", "phone", v -> v);
     r.text(m, "fax", "fax", v -> v);
     r.text(m, "web", "web", MissionRecord::web);
@@ -342,18 +339,20 @@ public final class MissionRecord {
   }
 
   private static Object country(String v) {
-    if (!COUNTRY.matcher(v).matches() || !(Countries.isKnown(v) || v.equals("XK"))) {
-      throw new Invalid("must be an ISO 3166-1 alpha-2 country code in capitals such as JP, CN or KR, not '" + v + "'");
-    }
-    return v;
+    return rule(() -> Values.country(v, "country"), "country");
   }
 
   private static Object region(String v) {
-    var m = REGION.matcher(v);
-    if (!m.matches() || !Countries.isKnown(m.group(1))) {
-      throw new Invalid("must be an ISO 3166-2 region code such as JP-27, not '" + v + "'");
+    return rule(() -> Values.region(v, "region"), "region");
+  }
+
+  /** Applies one of the model's value rules, its complaint becoming this reader's located problem. */
+  private static Object rule(java.util.function.Supplier<String> check, String field) {
+    try {
+      return check.get();
+    } catch (IllegalArgumentException e) {
+      throw new Invalid(Values.withoutField(e.getMessage(), field));
     }
-    return v;
   }
 
   private static Object web(String v) {
@@ -412,7 +411,9 @@ public final class MissionRecord {
         return;
       }
       String v = s.strip();
-      if (v.chars().anyMatch(ch -> Character.getType(ch) == Character.CONTROL || ch == '\u2028' || ch == '\u2029')) {
+      try {
+        Values.line(v, path);
+      } catch (IllegalArgumentException e) {
         bad(n.at(), path, "must be a single line without control characters");
         return;
       }

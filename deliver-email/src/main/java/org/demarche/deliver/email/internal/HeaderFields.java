@@ -5,6 +5,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.demarche.core.Values;
 import java.util.regex.Pattern;
 
 /**
@@ -29,12 +30,10 @@ public final class HeaderFields {
     if (value.isBlank()) {
       throw new IllegalArgumentException(field + " must not be blank");
     }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (isBreaking(c)) {
-        throw new IllegalArgumentException(field + " cannot go into a mail header: it contains " + describe(c)
-            + " at position " + (i + 1) + "; remove line breaks and control characters");
-      }
+    int bad = Values.firstLineBreakOrControl(value);
+    if (bad >= 0) {
+      throw new IllegalArgumentException(field + " cannot go into a mail header: it contains "
+          + Values.describe(value.charAt(bad)) + " at position " + (bad + 1) + "; remove line breaks and control characters");
     }
     return value;
   }
@@ -108,15 +107,5 @@ public final class HeaderFields {
       }
     }
     return true;
-  }
-
-  /** True for characters that could end a header line or hide in one. */
-  public static boolean isBreaking(char c) {
-    return Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029' || c == '\u0085';
-  }
-
-  static String describe(char c) {
-    String name = Character.getName(c);
-    return String.format(Locale.ROOT, "U+%04X%s", (int) c, name == null ? "" : " (" + name + ")");
   }
 }
