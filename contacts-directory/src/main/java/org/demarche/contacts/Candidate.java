@@ -1,7 +1,7 @@
 package org.demarche.contacts;
 
 import java.util.Objects;
-import org.demarche.core.Provenance;
+import org.demarche.core.model.Provenance;
 
 /**
  * A value for a mission's fact that could not be confirmed (an email seen only in an old page, say). It is kept

@@ -11,8 +11,8 @@ import org.demarche.contacts.internal.DirectoryFiles;
 import org.demarche.contacts.internal.MissionRecord;
 import org.demarche.contacts.internal.Problems;
 import org.demarche.contacts.internal.Regions;
-import org.demarche.core.DiplomaticMission;
-import org.demarche.core.InvalidInputException;
+import org.demarche.core.model.DiplomaticMission;
+import org.demarche.core.model.InvalidInputException;
 import org.demarche.core.spi.ContactDirectory;
 
 /**

@@ -11,11 +11,11 @@ import java.util.Optional;
 import org.demarche.contacts.internal.MissionRecord;
 import org.demarche.contacts.internal.Regions;
 import org.demarche.contacts.internal.Text;
-import org.demarche.core.Coordinate;
-import org.demarche.core.DiplomaticMission;
-import org.demarche.core.MissionKind;
-import org.demarche.core.Place;
-import org.demarche.core.ServingMission;
+import org.demarche.core.model.Coordinate;
+import org.demarche.core.model.DiplomaticMission;
+import org.demarche.core.model.MissionKind;
+import org.demarche.core.model.Place;
+import org.demarche.core.model.ServingMission;
 import org.demarche.core.spi.ContactDirectory;
 import org.demarche.core.spi.MissionQuery;
 

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.demarche.core.InvalidInputException;
-import org.demarche.core.Problem;
+import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

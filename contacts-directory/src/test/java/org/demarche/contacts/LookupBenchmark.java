@@ -2,8 +2,8 @@ package org.demarche.contacts;
 
 import java.util.List;
 import java.util.Locale;
-import org.demarche.core.Coordinate;
-import org.demarche.core.Place;
+import org.demarche.core.model.Coordinate;
+import org.demarche.core.model.Place;
 import org.demarche.core.spi.ContactDirectory;
 
 /**

@@ -1,5 +1,16 @@
 package org.demarche.core;
 
+import org.demarche.core.model.DeliveryException;
+import org.demarche.core.model.Envelope;
+import org.demarche.core.model.JournalEntry;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.LetterState;
+import org.demarche.core.model.LetterStatus;
+import org.demarche.core.model.MessageIds;
+import org.demarche.core.model.Receipt;
+import org.demarche.core.model.RenderException;
+import org.demarche.core.model.Rendition;
+import org.demarche.core.model.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,14 @@
 package org.demarche.core;
 
+import org.demarche.core.model.Campaign;
+import org.demarche.core.model.DeliverySettings;
+import org.demarche.core.model.DiplomaticMission;
+import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.Location;
+import org.demarche.core.model.Problem;
+import org.demarche.core.model.RecipientSelection;
+import org.demarche.core.model.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,11 @@
 package org.demarche.core;
 
+import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.JournalEntry;
+import org.demarche.core.model.LetterState;
+import org.demarche.core.model.LetterStatus;
+import org.demarche.core.model.Location;
+import org.demarche.core.model.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
 package org.demarche.core;
 
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.Rendition;
 import java.util.List;
 
 /** Receives the letters that go by post, for a print kit. */

@@ -1,5 +1,11 @@
 package org.demarche.core;
 
+import org.demarche.core.model.DemarcheException;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.LetterStatus;
+import org.demarche.core.model.Receipt;
+import org.demarche.core.model.Rendition;
+
 /** Hears what the engine does, letter by letter (the runner draws its progress bar from it). */
 public interface ProgressListener {
   /** The run starts with {@code toDeliver} letters to work on out of {@code total}. */

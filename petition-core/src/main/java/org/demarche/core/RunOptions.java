@@ -1,5 +1,6 @@
 package org.demarche.core;
 
+import org.demarche.core.model.Settings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package org.demarche.core;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.demarche.core.internal.Checks;
+import org.demarche.core.model.Values;
 
 /**
  * What a run did with each letter.
@@ -44,7 +44,7 @@ public record RunReport(String campaignId, List<Outcome> outcomes) {
   public record Outcome(String letterId, String missionId, Result result, int attempts, Optional<String> messageId,
       Optional<String> detail) {
     public Outcome {
-      Checks.id(letterId, "letterId");
+      Values.id(letterId, "letterId");
       Objects.requireNonNull(missionId, "missionId");
       Objects.requireNonNull(result, "result");
       Objects.requireNonNull(messageId, "messageId");

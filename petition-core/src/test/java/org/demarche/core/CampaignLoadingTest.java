@@ -1,5 +1,10 @@
 package org.demarche.core;
 
+import org.demarche.core.model.Campaign;
+import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.Petition;
+import org.demarche.core.model.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

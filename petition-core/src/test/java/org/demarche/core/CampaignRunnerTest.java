@@ -1,5 +1,12 @@
 package org.demarche.core;
 
+import org.demarche.core.model.Coordinate;
+import org.demarche.core.model.DeliveryException;
+import org.demarche.core.model.DiplomaticMission;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.MissionKind;
+import org.demarche.core.model.Rendition;
+import org.demarche.core.model.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package org.demarche.core;
 
+import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.JournalEntry;
+import org.demarche.core.model.LetterState;
+import org.demarche.core.model.LetterStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,29 @@
 package org.demarche.core;
 
+import org.demarche.core.model.Addressee;
+import org.demarche.core.model.Campaign;
+import org.demarche.core.model.Coordinate;
+import org.demarche.core.model.DeliverySettings;
+import org.demarche.core.model.DiplomaticMission;
+import org.demarche.core.model.Disclosure;
+import org.demarche.core.model.Envelope;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.LetterData;
+import org.demarche.core.model.MessageIds;
+import org.demarche.core.model.MissionKind;
+import org.demarche.core.model.Petition;
+import org.demarche.core.model.Place;
+import org.demarche.core.model.PostalAddress;
+import org.demarche.core.model.Receipt;
+import org.demarche.core.model.RecipientSelection;
+import org.demarche.core.model.Rendition;
+import org.demarche.core.model.RetryPolicy;
+import org.demarche.core.model.SafeNames;
+import org.demarche.core.model.Sender;
+import org.demarche.core.model.Settings;
+import org.demarche.core.model.Signatories;
+import org.demarche.core.model.Signatory;
+import org.demarche.core.model.Signer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

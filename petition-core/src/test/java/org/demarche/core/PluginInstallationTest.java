@@ -1,5 +1,7 @@
 package org.demarche.core;
 
+import org.demarche.core.model.Campaign;
+import org.demarche.core.model.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;

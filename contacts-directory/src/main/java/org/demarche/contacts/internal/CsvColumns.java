@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.demarche.core.Location;
+import org.demarche.core.model.Location;
 
 /**
  * Turns CSV rows into the same mission objects a JSON file holds. Columns are the JSON field paths

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.demarche.core.DiplomaticMission;
-import org.demarche.core.Location;
+import org.demarche.core.model.DiplomaticMission;
+import org.demarche.core.model.Location;
 
 /** Reads directory files into records and lays layers over each other by mission id. */
 public final class DirectoryFiles {

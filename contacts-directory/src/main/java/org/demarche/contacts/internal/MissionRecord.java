@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.demarche.contacts.Candidate;
-import org.demarche.core.Coordinate;
-import org.demarche.core.Values;
-import org.demarche.core.DiplomaticMission;
-import org.demarche.core.Location;
-import org.demarche.core.MissionKind;
-import org.demarche.core.PostalAddress;
-import org.demarche.core.Provenance;
+import org.demarche.core.model.Coordinate;
+import org.demarche.core.model.Values;
+import org.demarche.core.model.DiplomaticMission;
+import org.demarche.core.model.Location;
+import org.demarche.core.model.MissionKind;
+import org.demarche.core.model.PostalAddress;
+import org.demarche.core.model.Provenance;
 
 /**
  * One mission as a file gives it: each field with where it was written, possibly partial (a correction gives

@@ -2,7 +2,7 @@ package org.demarche.contacts.internal;
 
 import java.util.List;
 import java.util.Map;
-import org.demarche.core.Location;
+import org.demarche.core.model.Location;
 
 /**
  * A value read from a JSON or CSV file with where it was written: a String, Boolean, Number, {@code null},

@@ -3,9 +3,9 @@ package org.demarche.contacts.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.demarche.core.InvalidInputException;
-import org.demarche.core.Location;
-import org.demarche.core.Problem;
+import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.Location;
+import org.demarche.core.model.Problem;
 
 /** Collects every problem found while reading directory files, to report them all at once. */
 public final class Problems {

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.demarche.core.Coordinate;
+import org.demarche.core.model.Coordinate;
 
 /**
  * Regions (Japan's 47 prefectures) with a representative point (the prefectural office) and a bounding box

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.demarche.core.Location;
+import org.demarche.core.model.Location;
 
 /**
  * Reads a directory file into located {@link Node}s: one object per mission. JSON is walked token by token

@@ -2,9 +2,9 @@ package org.demarche.deliver.email;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.demarche.core.InvalidInputException;
-import org.demarche.core.Problem;
-import org.demarche.core.Settings;
+import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.Problem;
+import org.demarche.core.model.Settings;
 import org.demarche.core.spi.ChannelContext;
 import org.demarche.core.spi.ChannelFactory;
 import org.demarche.core.spi.DeliveryChannel;

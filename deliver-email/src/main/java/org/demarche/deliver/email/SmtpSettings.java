@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.demarche.core.InvalidInputException;
-import org.demarche.core.Problem;
-import org.demarche.core.Settings;
+import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.Problem;
+import org.demarche.core.model.Settings;
 import org.demarche.deliver.email.internal.HeaderFields;
 import org.demarche.deliver.email.internal.SmtpSettingsReader;
 

@@ -19,18 +19,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
-import org.demarche.core.Addressee;
-import org.demarche.core.DeliveryException;
-import org.demarche.core.DiplomaticMission;
-import org.demarche.core.Disclosure;
-import org.demarche.core.Envelope;
-import org.demarche.core.Letter;
-import org.demarche.core.MessageIds;
-import org.demarche.core.MissionKind;
-import org.demarche.core.Rendition;
-import org.demarche.core.Sender;
-import org.demarche.core.Signatories;
-import org.demarche.core.Signer;
+import org.demarche.core.model.Addressee;
+import org.demarche.core.model.DeliveryException;
+import org.demarche.core.model.DiplomaticMission;
+import org.demarche.core.model.Disclosure;
+import org.demarche.core.model.Envelope;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.MessageIds;
+import org.demarche.core.model.MissionKind;
+import org.demarche.core.model.Rendition;
+import org.demarche.core.model.Sender;
+import org.demarche.core.model.Signatories;
+import org.demarche.core.model.Signer;
 import org.demarche.core.contract.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -83,7 +83,7 @@ class HeaderInjectionBatteryTest {
   private static DiplomaticMission mission(String name, String email) {
     return Fixtures.mission("cn-cg-jp-osaka", MissionKind.CONSULATE_GENERAL, name, "Osaka",
         List.of("3-9-2 Utsubohonmachi, Nishi-ku"), "550-0004", "JP-27", Optional.of(email),
-        new org.demarche.core.Coordinate(34.68, 135.48), Set.of("JP-27"));
+        new org.demarche.core.model.Coordinate(34.68, 135.48), Set.of("JP-27"));
   }
 
   private static Letter letter(Sender sender, DiplomaticMission mission, String subject, String salutation,

@@ -8,8 +8,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.util.Map;
 import java.util.Optional;
-import org.demarche.core.MissionKind;
-import org.demarche.core.Signer;
+import org.demarche.core.model.MissionKind;
+import org.demarche.core.model.Signer;
 import org.demarche.core.contract.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,7 +42,7 @@ class HeaderInjectionTest {
   void aMissionNameWithCrLfIsRefusedAtLoad() {
     assertThatThrownBy(() -> Fixtures.mission("cn-cg-jp-osaka", MissionKind.CONSULATE_GENERAL,
         "Consulate-General\r\nBcc: everyone@example.org", "Osaka", java.util.List.of("3-9-2 Utsubohonmachi"),
-        "550-0004", "JP-27", Optional.of("osaka@consulate.example.org"), new org.demarche.core.Coordinate(34.6, 135.4),
+        "550-0004", "JP-27", Optional.of("osaka@consulate.example.org"), new org.demarche.core.model.Coordinate(34.6, 135.4),
         java.util.Set.of("JP-27"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
   }
 
@@ -64,7 +64,7 @@ class HeaderInjectionTest {
     var mission = Fixtures.mission("cn-cg-jp-osaka", MissionKind.CONSULATE_GENERAL,
         "Consulate, \"General\" <everyone@example.org>; all@example.org", "Osaka",
         java.util.List.of("3-9-2 Utsubohonmachi"), "550-0004", "JP-27", Optional.of("osaka@consulate.example.org"),
-        new org.demarche.core.Coordinate(34.6, 135.4), java.util.Set.of("JP-27"));
+        new org.demarche.core.model.Coordinate(34.6, 135.4), java.util.Set.of("JP-27"));
     try (SmtpChannel smtp = SmtpChannel.create(SmtpChannelTest.localTo(SERVER), Map.of())) {
       smtp.deliver(TestLetters.envelope(TestLetters.letter(mission)));
     }

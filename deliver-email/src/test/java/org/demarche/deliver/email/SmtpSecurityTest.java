@@ -9,9 +9,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.Duration;
 import java.util.Map;
-import org.demarche.core.DeliveryException;
-import org.demarche.core.DeliveryException.Kind;
-import org.demarche.core.Envelope;
+import org.demarche.core.model.DeliveryException;
+import org.demarche.core.model.DeliveryException.Kind;
+import org.demarche.core.model.Envelope;
 import org.demarche.core.contract.Fixtures;
 import org.junit.jupiter.api.Test;
 

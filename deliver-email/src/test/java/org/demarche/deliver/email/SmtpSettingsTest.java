@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.demarche.core.InvalidInputException;
-import org.demarche.core.Location;
-import org.demarche.core.Problem;
-import org.demarche.core.Settings;
+import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.Location;
+import org.demarche.core.model.Problem;
+import org.demarche.core.model.Settings;
 import org.junit.jupiter.api.Test;
 
 /** Reading {@code delivery.smtp} from a campaign file: defaults, and every problem with its place. */

@@ -2,7 +2,7 @@ package org.demarche.deliver.email;
 
 import java.time.Duration;
 import java.util.Map;
-import org.demarche.core.DeliveryException;
+import org.demarche.core.model.DeliveryException;
 import org.demarche.core.contract.Fixtures;
 
 /**

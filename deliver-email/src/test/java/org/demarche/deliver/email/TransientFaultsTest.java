@@ -16,11 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.demarche.core.CampaignRunner;
-import org.demarche.core.DemarcheException;
+import org.demarche.core.model.DemarcheException;
 import org.demarche.core.FileJournal;
-import org.demarche.core.Letter;
+import org.demarche.core.model.Letter;
 import org.demarche.core.ProgressListener;
-import org.demarche.core.RetryPolicy;
+import org.demarche.core.model.RetryPolicy;
 import org.demarche.core.RunReport;
 import org.demarche.core.RunReport.Outcome;
 import org.demarche.core.RunReport.Result;
@@ -137,7 +137,7 @@ class TransientFaultsTest {
       int duplicates = received.values().stream().mapToInt(n -> n - 1).sum();
       Set<String> duplicatedNotInDoubt = new HashSet<>();
       for (Letter l : letters) {
-        String id = "<" + org.demarche.core.MessageIds.of(l.campaignId(), l.id(), l.sender().emailDomain()) + ">";
+        String id = "<" + org.demarche.core.model.MessageIds.of(l.campaignId(), l.id(), l.sender().emailDomain()) + ">";
         if (received.getOrDefault(id, 0) > 1 && !reportedInDoubt.contains(l.id())) {
           duplicatedNotInDoubt.add(l.id());
         }

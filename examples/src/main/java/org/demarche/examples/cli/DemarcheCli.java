@@ -1,8 +1,8 @@
 package org.demarche.examples.cli;
 
 import java.io.PrintWriter;
-import org.demarche.core.DemarcheException;
-import org.demarche.core.InvalidInputException;
+import org.demarche.core.model.DemarcheException;
+import org.demarche.core.model.InvalidInputException;
 import org.demarche.core.JournalLockedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

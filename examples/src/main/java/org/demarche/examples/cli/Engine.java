@@ -1,7 +1,7 @@
 package org.demarche.examples.cli;
 
 import java.nio.file.Path;
-import org.demarche.core.Campaign;
+import org.demarche.core.model.Campaign;
 import org.demarche.core.Demarche;
 
 /** The runner's Demarche: every plugin on the class path, found through ServiceLoader. */

@@ -1,7 +1,7 @@
 package org.demarche.examples.cli;
 
 import java.util.Locale;
-import org.demarche.core.Countries;
+import org.demarche.core.model.Countries;
 
 /** Checks of option values, with messages that say what would be valid. */
 final class Formats {

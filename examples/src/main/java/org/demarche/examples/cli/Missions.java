@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
-import org.demarche.core.DiplomaticMission;
-import org.demarche.core.ServingMission;
+import org.demarche.core.model.DiplomaticMission;
+import org.demarche.core.model.ServingMission;
 
 /** Prints missions as a table or as JSON. */
 final class Missions {

@@ -2,7 +2,7 @@ package org.demarche.examples.cli;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.demarche.core.Coordinate;
+import org.demarche.core.model.Coordinate;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 

@@ -8,10 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.demarche.core.Letter;
+import org.demarche.core.model.Letter;
 import org.demarche.core.PostalDesk;
-import org.demarche.core.Rendition;
-import org.demarche.core.SafeNames;
+import org.demarche.core.model.Rendition;
+import org.demarche.core.model.SafeNames;
 
 /** Collects the letters that go by post: writes each PDF into the outbox and, at the end, the print kit. */
 final class PostalKit implements PostalDesk {

@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.demarche.core.DemarcheException;
-import org.demarche.core.Letter;
+import org.demarche.core.model.DemarcheException;
+import org.demarche.core.model.Letter;
 import org.demarche.core.ProgressListener;
-import org.demarche.core.Receipt;
-import org.demarche.core.Rendition;
+import org.demarche.core.model.Receipt;
+import org.demarche.core.model.Rendition;
 import org.demarche.core.RunReport;
 
 /** A progress bar on a terminal; plain progress lines otherwise (logs, CI, pipes). */

@@ -10,7 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import org.demarche.core.Campaign;
+import org.demarche.core.model.Campaign;
 import org.demarche.core.signatories.CommittedSignatories;
 import org.demarche.core.signatories.ListCommitment;
 import org.demarche.core.signatories.SignatoryExport;

@@ -16,7 +16,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.demarche.core.FileJournal;
-import org.demarche.core.LetterStatus;
+import org.demarche.core.model.LetterStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;

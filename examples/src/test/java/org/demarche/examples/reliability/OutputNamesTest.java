@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.demarche.core.SafeNames;
+import org.demarche.core.model.SafeNames;
 import org.demarche.examples.cli.Cli;
 import org.demarche.examples.cli.DemarcheCli;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package org.demarche.core.internal;
 
+import org.demarche.core.model.Values;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -18,22 +19,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.demarche.core.Addressee;
-import org.demarche.core.Campaign;
-import org.demarche.core.DeliverySettings;
-import org.demarche.core.Disclosure;
-import org.demarche.core.InvalidInputException;
-import org.demarche.core.Location;
-import org.demarche.core.MissionKind;
-import org.demarche.core.Petition;
-import org.demarche.core.PostalAddress;
-import org.demarche.core.Problem;
-import org.demarche.core.RecipientSelection;
-import org.demarche.core.RetryPolicy;
-import org.demarche.core.Sender;
-import org.demarche.core.Settings;
-import org.demarche.core.Signatories;
-import org.demarche.core.Signer;
+import org.demarche.core.model.Addressee;
+import org.demarche.core.model.Campaign;
+import org.demarche.core.model.DeliverySettings;
+import org.demarche.core.model.Disclosure;
+import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.Location;
+import org.demarche.core.model.MissionKind;
+import org.demarche.core.model.Petition;
+import org.demarche.core.model.PostalAddress;
+import org.demarche.core.model.Problem;
+import org.demarche.core.model.RecipientSelection;
+import org.demarche.core.model.RetryPolicy;
+import org.demarche.core.model.Sender;
+import org.demarche.core.model.Settings;
+import org.demarche.core.model.Signatories;
+import org.demarche.core.model.Signer;
 
 /** Reads a campaign file (YAML or JSON) and every file it names, reporting all problems at once. */
 public final class CampaignLoader {
@@ -92,7 +93,7 @@ public final class CampaignLoader {
     }
     r.onlyKnown("", TOP);
 
-    Optional<String> id = r.convert("id", r.text("id"), v -> Checks.id(v, "id"));
+    Optional<String> id = r.convert("id", r.text("id"), v -> Values.id(v, "id"));
     Optional<LocalDate> date = r.convert("date", r.text("date"), v -> {
       try {
         return LocalDate.parse(v);
@@ -152,7 +153,7 @@ public final class CampaignLoader {
 
   private Optional<String> line(String path, boolean required) {
     Optional<String> v = required ? r.text(path) : r.optText(path);
-    return r.convert(path, v, x -> Checks.line(x, path));
+    return r.convert(path, v, x -> Values.line(x, path));
   }
 
   private Optional<PostalAddress> address(String path) {
@@ -163,12 +164,12 @@ public final class CampaignLoader {
     List<String> lines = r.textList(path + ".lines");
     for (int i = 0; i < lines.size(); i++) {
       String p = path + ".lines[" + i + "]";
-      r.convert(p, Optional.of(lines.get(i)), x -> Checks.line(x, p));
+      r.convert(p, Optional.of(lines.get(i)), x -> Values.line(x, p));
     }
     Optional<String> city = line(path + ".city", true);
-    Optional<String> region = r.convert(path + ".region", r.optText(path + ".region"), x -> Checks.region(x, "region"));
+    Optional<String> region = r.convert(path + ".region", r.optText(path + ".region"), x -> Values.region(x, "region"));
     Optional<String> postal = line(path + ".postalCode", false);
-    Optional<String> country = r.convert(path + ".country", r.text(path + ".country"), x -> Checks.country(x, "country"));
+    Optional<String> country = r.convert(path + ".country", r.text(path + ".country"), x -> Values.country(x, "country"));
     List<String> local = r.textList(path + ".localLines");
     if (city.isEmpty() || country.isEmpty()) {
       return Optional.empty();
@@ -184,7 +185,7 @@ public final class CampaignLoader {
     Optional<String> name = line("sender.name", true);
     Optional<String> shortName = line("sender.shortName", false);
     Optional<PostalAddress> address = address("sender.address");
-    Optional<String> email = r.convert("sender.email", r.text("sender.email"), x -> Checks.email(x, "email"));
+    Optional<String> email = r.convert("sender.email", r.text("sender.email"), x -> Values.email(x, "email"));
     Optional<URI> web = r.convert("sender.web", r.optText("sender.web"), x -> {
       URI u = URI.create(x.strip());
       if (!"https".equals(u.getScheme()) && !"http".equals(u.getScheme())) {
@@ -206,7 +207,7 @@ public final class CampaignLoader {
     r.onlyKnown("petition.addressee", Set.of("name", "title", "salutation"));
     r.onlyKnown("petition.signedBy", Set.of("name", "title"));
     Optional<String> language = r.convert("petition.language", r.text("petition.language"),
-        x -> Checks.language(x, "language"));
+        x -> Values.language(x, "language"));
     r.requireObject("petition.addressee");
     Optional<String> aName = line("petition.addressee.name", true);
     Optional<String> aTitle = line("petition.addressee.title", true);
@@ -240,7 +241,7 @@ public final class CampaignLoader {
     node.get().fieldNames().forEachRemaining(tags::add);
     for (String tag : tags) {
       String path = "petition.translations." + tag;
-      if (r.convert(path, Optional.of(tag), x -> Checks.language(x, "language tag")).isEmpty()) {
+      if (r.convert(path, Optional.of(tag), x -> Values.language(x, "language tag")).isEmpty()) {
         continue;
       }
       JsonNode t = node.get().get(tag);
@@ -346,7 +347,7 @@ public final class CampaignLoader {
       firstLine = r.at(path).line() + (v.contains("\n") ? 1 : 0);
     }
     try {
-      Checks.text(text, path);
+      Values.text(text, path);
     } catch (IllegalArgumentException e) {
       problems.add(new Problem(new Location(display, firstLine, 0), path, e.getMessage()));
       return Optional.empty();
@@ -405,7 +406,7 @@ public final class CampaignLoader {
       boolean skipBadRows = r.optBoolean("signatoryOptions.skipBadRows").orElse(false);
       try {
         return Optional.of(SignatoryFiles.read(target, display, cap, skipBadRows).signatories());
-      } catch (org.demarche.core.InvalidInputException e) {
+      } catch (org.demarche.core.model.InvalidInputException e) {
         problems.addAll(e.problems());
         return Optional.empty();
       }
@@ -428,12 +429,12 @@ public final class CampaignLoader {
     List<String> goodIds = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       String p = "recipients.ids[" + i + "]";
-      r.convert(p, Optional.of(ids.get(i)), x -> Checks.id(x, "id")).ifPresent(goodIds::add);
+      r.convert(p, Optional.of(ids.get(i)), x -> Values.id(x, "id")).ifPresent(goodIds::add);
     }
     Optional<String> state = r.convert("recipients.select.sendingState", r.optText("recipients.select.sendingState"),
-        x -> Checks.country(x, "sendingState"));
+        x -> Values.country(x, "sendingState"));
     Optional<String> host = r.convert("recipients.select.hostCountry", r.optText("recipients.select.hostCountry"),
-        x -> Checks.country(x, "hostCountry"));
+        x -> Values.country(x, "hostCountry"));
     Set<MissionKind> kinds = new LinkedHashSet<>();
     List<String> kindNames = r.textList("recipients.select.kinds");
     for (int i = 0; i < kindNames.size(); i++) {
@@ -464,7 +465,7 @@ public final class CampaignLoader {
       }
     }));
     Optional<String> language = r.convert("delivery.language", r.optText("delivery.language"),
-        x -> Checks.language(x, "language"));
+        x -> Values.language(x, "language"));
     List<String> attach = r.textList("delivery.attach");
     r.onlyKnown("delivery.retry", RETRY);
     RetryPolicy defaults = RetryPolicy.defaults();

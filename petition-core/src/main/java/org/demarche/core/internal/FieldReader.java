@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.demarche.core.Location;
-import org.demarche.core.Problem;
+import org.demarche.core.model.Location;
+import org.demarche.core.model.Problem;
 
 /**
  * Reads typed fields out of a {@link LocatedTree}, collecting a located problem for each missing or

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.demarche.core.Campaign;
-import org.demarche.core.DiplomaticMission;
-import org.demarche.core.Letter;
-import org.demarche.core.LetterData;
-import org.demarche.core.Petition;
-import org.demarche.core.Problem;
-import org.demarche.core.Signer;
+import org.demarche.core.model.Campaign;
+import org.demarche.core.model.DiplomaticMission;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.LetterData;
+import org.demarche.core.model.Petition;
+import org.demarche.core.model.Problem;
+import org.demarche.core.model.Signer;
 
 /** Makes a campaign's petition personal for each mission: fills every template once per letter. */
 public final class LetterPlanner {

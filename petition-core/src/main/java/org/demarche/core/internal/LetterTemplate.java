@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.demarche.core.LetterData;
-import org.demarche.core.Location;
-import org.demarche.core.Problem;
+import org.demarche.core.model.LetterData;
+import org.demarche.core.model.Location;
+import org.demarche.core.model.Problem;
 
 /**
  * A logic-less (Mustache) template checked against {@link LetterData#NAMES} when compiled, so a

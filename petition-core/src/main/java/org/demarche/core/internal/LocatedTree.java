@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.demarche.core.Location;
-import org.demarche.core.Problem;
+import org.demarche.core.model.Location;
+import org.demarche.core.model.Problem;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**

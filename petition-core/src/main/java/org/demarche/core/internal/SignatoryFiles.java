@@ -1,5 +1,6 @@
 package org.demarche.core.internal;
 
+import org.demarche.core.model.Values;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
@@ -32,12 +33,12 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.demarche.core.Disclosure;
-import org.demarche.core.InvalidInputException;
-import org.demarche.core.Location;
-import org.demarche.core.Problem;
-import org.demarche.core.Signatories;
-import org.demarche.core.Signatory;
+import org.demarche.core.model.Disclosure;
+import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.Location;
+import org.demarche.core.model.Problem;
+import org.demarche.core.model.Signatories;
+import org.demarche.core.model.Signatory;
 import org.demarche.core.signatories.CommittedSignatories;
 import org.demarche.core.signatories.Duplicate;
 import org.demarche.core.signatories.ImportReport;
@@ -180,7 +181,7 @@ public final class SignatoryFiles {
     if (name.isEmpty()) {
       errors.add("0", "is missing: every signatory needs a name");
       bad = true;
-    } else if (Checks.firstLineBreakOrControl(name) >= 0) {
+    } else if (Values.firstLineBreakOrControl(name) >= 0) {
       errors.add("0", "must be one line without control characters");
       bad = true;
     }
@@ -199,7 +200,7 @@ public final class SignatoryFiles {
     String c = cell(cells, COUNTRY);
     if (!c.isEmpty()) {
       String upper = c.toUpperCase(Locale.ROOT);
-      if (upper.length() == 2 && org.demarche.core.Countries.isKnown(upper)) {
+      if (upper.length() == 2 && org.demarche.core.model.Countries.isKnown(upper)) {
         country = Optional.of(upper);
       } else {
         errors.add("4", "must be an ISO 3166-1 alpha-2 code such as JP, not '" + c + "'");
@@ -238,7 +239,7 @@ public final class SignatoryFiles {
       }
     }
     for (int field : new int[] {ORGANIZATION, CITY}) {
-      if (Checks.firstLineBreakOrControl(cell(cells, field)) >= 0) {
+      if (Values.firstLineBreakOrControl(cell(cells, field)) >= 0) {
         errors.add(Integer.toString(field), "must be one line without control characters");
         bad = true;
       }

@@ -3,7 +3,7 @@ package org.demarche.core.signatories;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.demarche.core.Signatory;
+import org.demarche.core.model.Signatory;
 
 /**
  * The bytes a signatory's leaf commits to: a version byte, then kind, name, organization, city, country,

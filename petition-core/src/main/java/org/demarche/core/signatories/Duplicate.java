@@ -1,7 +1,7 @@
 package org.demarche.core.signatories;
 
 import java.util.Objects;
-import org.demarche.core.Location;
+import org.demarche.core.model.Location;
 
 /**
  * Two rows that appear to be the same signatory. Duplicates are reported, never merged: the NGO decides.

@@ -1,7 +1,7 @@
 package org.demarche.core.signatories;
 
 import java.util.Objects;
-import org.demarche.core.Disclosure;
+import org.demarche.core.model.Disclosure;
 
 /**
  * How a signatory list is imported.

@@ -2,7 +2,7 @@ package org.demarche.core.signatories;
 
 import java.util.List;
 import java.util.Objects;
-import org.demarche.core.Problem;
+import org.demarche.core.model.Problem;
 
 /**
  * What an import found.

@@ -21,8 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.demarche.core.Disclosure;
-import org.demarche.core.Signatory;
+import org.demarche.core.model.Disclosure;
+import org.demarche.core.model.Signatory;
 
 /**
  * What one signatory is given to prove they are in a committed list: their own record as committed,

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.demarche.core.Signatories;
-import org.demarche.core.Signatory;
+import org.demarche.core.model.Signatories;
+import org.demarche.core.model.Signatory;
 
 /**
  * A commitment over a whole signatory list: 32 bytes that change if any signatory is added, removed or

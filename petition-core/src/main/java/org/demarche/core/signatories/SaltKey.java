@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.demarche.core.Signatory;
+import org.demarche.core.model.Signatory;
 
 /**
  * The NGO's secret from which every signatory's salt is derived: 256 random bits, kept in a private

@@ -3,9 +3,9 @@ package org.demarche.core.signatories;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.demarche.core.Disclosure;
-import org.demarche.core.Signatories;
-import org.demarche.core.Signatory;
+import org.demarche.core.model.Disclosure;
+import org.demarche.core.model.Signatories;
+import org.demarche.core.model.Signatory;
 
 /** A list with its commitment and counts computed once. */
 final class SaltedList implements CommittedSignatories {

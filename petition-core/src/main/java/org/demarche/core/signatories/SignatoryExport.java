@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.demarche.core.Signatories;
-import org.demarche.core.Signatory;
+import org.demarche.core.model.Signatories;
+import org.demarche.core.model.Signatory;
 
 /**
  * The full list for the NGO (never for a recipient): a CSV file, UTF-8 with a BOM so that spreadsheet

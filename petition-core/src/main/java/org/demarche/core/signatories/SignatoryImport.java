@@ -2,7 +2,7 @@ package org.demarche.core.signatories;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import org.demarche.core.InvalidInputException;
+import org.demarche.core.model.InvalidInputException;
 import org.demarche.core.internal.SignatoryFiles;
 
 /**

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.demarche.core.Disclosure;
-import org.demarche.core.Signatories;
-import org.demarche.core.Signatory;
+import org.demarche.core.model.Disclosure;
+import org.demarche.core.model.Signatories;
+import org.demarche.core.model.Signatory;
 
 /**
  * Counts of a signatory list: the total, by country, and by disclosure level (after the campaign's cap),

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.demarche.core.Campaign;
-import org.demarche.core.Settings;
+import org.demarche.core.model.Campaign;
+import org.demarche.core.model.Settings;
 
 /**
  * What a channel is opened with.

@@ -2,9 +2,9 @@ package org.demarche.core.spi;
 
 import java.util.List;
 import java.util.Optional;
-import org.demarche.core.DiplomaticMission;
-import org.demarche.core.Place;
-import org.demarche.core.ServingMission;
+import org.demarche.core.model.DiplomaticMission;
+import org.demarche.core.model.Place;
+import org.demarche.core.model.ServingMission;
 
 /**
  * A source of diplomatic missions. Implementations answer from memory: no file is read per query.

@@ -1,9 +1,9 @@
 package org.demarche.core.spi;
 
-import org.demarche.core.DeliveryException;
-import org.demarche.core.Envelope;
-import org.demarche.core.Letter;
-import org.demarche.core.Receipt;
+import org.demarche.core.model.DeliveryException;
+import org.demarche.core.model.Envelope;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.Receipt;
 
 /**
  * Carries letters to their recipients. The engine calls {@link #deliver} from one thread at a time

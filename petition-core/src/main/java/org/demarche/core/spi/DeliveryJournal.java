@@ -1,8 +1,8 @@
 package org.demarche.core.spi;
 
 import java.util.Map;
-import org.demarche.core.JournalEntry;
-import org.demarche.core.LetterStatus;
+import org.demarche.core.model.JournalEntry;
+import org.demarche.core.model.LetterStatus;
 
 /**
  * The durable record of every letter's state in one campaign. {@link #record} returns only once the

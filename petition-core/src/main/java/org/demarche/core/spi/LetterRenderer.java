@@ -1,8 +1,8 @@
 package org.demarche.core.spi;
 
-import org.demarche.core.Letter;
-import org.demarche.core.RenderException;
-import org.demarche.core.Rendition;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.RenderException;
+import org.demarche.core.model.Rendition;
 
 /** Turns a letter into a document. Implementations are safe to call from several threads at once. */
 public interface LetterRenderer {

@@ -3,8 +3,8 @@ package org.demarche.core.spi;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.demarche.core.DiplomaticMission;
-import org.demarche.core.MissionKind;
+import org.demarche.core.model.DiplomaticMission;
+import org.demarche.core.model.MissionKind;
 
 /**
  * A filter over missions; empty fields match everything.

@@ -1,8 +1,8 @@
 package org.demarche.core.spi;
 
 import java.util.List;
-import org.demarche.core.Problem;
-import org.demarche.core.Settings;
+import org.demarche.core.model.Problem;
+import org.demarche.core.model.Settings;
 
 /** Builds a renderer from a campaign's settings (paper size, fonts, ...). */
 public interface RendererFactory {

@@ -2,8 +2,8 @@ package org.demarche.core.voice;
 
 import java.util.List;
 import java.util.Objects;
-import org.demarche.core.Location;
-import org.demarche.core.Problem;
+import org.demarche.core.model.Location;
+import org.demarche.core.model.Problem;
 
 /**
  * A supporter file made ready: who gets a letter through which mission, and what was said about the rest.

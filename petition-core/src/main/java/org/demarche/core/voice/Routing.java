@@ -2,9 +2,9 @@ package org.demarche.core.voice;
 
 import java.util.Locale;
 import java.util.Objects;
-import org.demarche.core.Countries;
-import org.demarche.core.Place;
-import org.demarche.core.ServingMission;
+import org.demarche.core.model.Countries;
+import org.demarche.core.model.Place;
+import org.demarche.core.model.ServingMission;
 
 /**
  * Which mission a supporter's letter goes through, and why.

@@ -4,9 +4,9 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.demarche.core.Coordinate;
-import org.demarche.core.Location;
-import org.demarche.core.internal.Checks;
+import org.demarche.core.model.Coordinate;
+import org.demarche.core.model.Location;
+import org.demarche.core.model.Values;
 
 /**
  * Someone who adds their voice: who they are, where they live, and what they want to say themselves.
@@ -24,14 +24,14 @@ public record Supporter(String name, Optional<String> email, Optional<String> ci
     Optional<String> region, Optional<Coordinate> coordinate, Optional<String> paragraph, Location origin) {
 
   public Supporter {
-    name = Checks.line(name, "name");
+    name = Values.line(name, "name");
     Objects.requireNonNull(email, "email");
-    email = email.map(e -> Checks.email(e, "email"));
-    city = Checks.line(city, "city");
+    email = email.map(e -> Values.email(e, "email"));
+    city = Values.line(city, "city");
     Objects.requireNonNull(country, "country");
-    country = country.map(c -> Checks.country(c, "country"));
+    country = country.map(c -> Values.country(c, "country"));
     Objects.requireNonNull(region, "region");
-    region = region.map(r -> Checks.region(r, "region"));
+    region = region.map(r -> Values.region(r, "region"));
     Objects.requireNonNull(coordinate, "coordinate");
     if (region.isPresent() && country.isPresent() && !region.get().startsWith(country.get() + "-")) {
       throw new IllegalArgumentException("region " + region.get() + " is not in country " + country.get());
@@ -40,7 +40,7 @@ public record Supporter(String name, Optional<String> email, Optional<String> ci
       throw new IllegalArgumentException("say where the supporter lives: a country (and region), or a coordinate");
     }
     Objects.requireNonNull(paragraph, "paragraph");
-    paragraph = paragraph.map(p -> Checks.text(p, "paragraph").strip().replaceAll("[ \\t]*\\r?\\n[ \\t]*", " "))
+    paragraph = paragraph.map(p -> Values.text(p, "paragraph").strip().replaceAll("[ \\t]*\\r?\\n[ \\t]*", " "))
         .filter(p -> !p.isEmpty());
     Objects.requireNonNull(origin, "origin");
     if (region.isPresent() && country.isEmpty()) {

@@ -18,12 +18,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.demarche.core.Coordinate;
-import org.demarche.core.Countries;
-import org.demarche.core.InvalidInputException;
-import org.demarche.core.Location;
-import org.demarche.core.Problem;
-import org.demarche.core.internal.Checks;
+import org.demarche.core.model.Coordinate;
+import org.demarche.core.model.Countries;
+import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.Location;
+import org.demarche.core.model.Problem;
+import org.demarche.core.model.Values;
 
 /**
  * Reads a supporter file: the signatory CSV format (header row, UTF-8 with or without BOM, quoted fields may
@@ -117,19 +117,19 @@ public final class SupporterFile {
     String name = v.getOrDefault("name", "");
     if (name.isEmpty()) {
       bad.add("name", "is missing: every supporter needs a name");
-    } else if (Checks.firstLineBreakOrControl(name) >= 0) {
+    } else if (Values.firstLineBreakOrControl(name) >= 0) {
       bad.add("name", "must be one line without control characters");
     }
     Optional<String> email = opt(v, "email");
     if (email.isPresent()) {
       try {
-        Checks.email(email.get(), "email");
+        Values.email(email.get(), "email");
       } catch (IllegalArgumentException e) {
         bad.add("email", "must be an email address such as name@example.org, not '" + email.get() + "'");
       }
     }
     Optional<String> city = opt(v, "city");
-    if (city.isPresent() && Checks.firstLineBreakOrControl(city.get()) >= 0) {
+    if (city.isPresent() && Values.firstLineBreakOrControl(city.get()) >= 0) {
       bad.add("city", "must be one line without control characters");
     }
     Optional<String> country = opt(v, "country").map(c -> c.toUpperCase(Locale.ROOT));

@@ -2,7 +2,7 @@ package org.demarche.core.voice;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.demarche.core.Letter;
+import org.demarche.core.model.Letter;
 
 /**
  * A supporter's own letter: where it goes, the letter itself, and a {@code mailto:} link when the mission

@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.demarche.core.InvalidInputException;
-import org.demarche.core.Problem;
-import org.demarche.core.Settings;
+import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.Problem;
+import org.demarche.core.model.Settings;
 
 /**
  * How a campaign treats supporters' own letters: its {@code delivery.voice} section.

@@ -3,7 +3,7 @@ package org.demarche.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Comparator;
-import org.demarche.core.DiplomaticMission;
+import org.demarche.core.model.DiplomaticMission;
 import org.demarche.core.spi.ContactDirectory;
 import org.demarche.core.spi.MissionQuery;
 import org.junit.jupiter.api.Test;

@@ -3,11 +3,11 @@ package org.demarche.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.demarche.core.Envelope;
-import org.demarche.core.Letter;
-import org.demarche.core.MessageIds;
-import org.demarche.core.Receipt;
-import org.demarche.core.Rendition;
+import org.demarche.core.model.Envelope;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.MessageIds;
+import org.demarche.core.model.Receipt;
+import org.demarche.core.model.Rendition;
 import org.demarche.core.spi.DeliveryChannel;
 import org.junit.jupiter.api.Test;
 

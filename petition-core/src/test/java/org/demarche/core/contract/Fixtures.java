@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.demarche.core.Addressee;
-import org.demarche.core.Coordinate;
-import org.demarche.core.DiplomaticMission;
-import org.demarche.core.Disclosure;
-import org.demarche.core.Letter;
-import org.demarche.core.MissionKind;
-import org.demarche.core.PostalAddress;
-import org.demarche.core.Provenance;
-import org.demarche.core.Sender;
-import org.demarche.core.Signatories;
-import org.demarche.core.Signer;
+import org.demarche.core.model.Addressee;
+import org.demarche.core.model.Coordinate;
+import org.demarche.core.model.DiplomaticMission;
+import org.demarche.core.model.Disclosure;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.MissionKind;
+import org.demarche.core.model.PostalAddress;
+import org.demarche.core.model.Provenance;
+import org.demarche.core.model.Sender;
+import org.demarche.core.model.Signatories;
+import org.demarche.core.model.Signer;
 
 /** Sample values for tests of Demarche and of its plugins. The addresses are the real ones. */
 public final class Fixtures {

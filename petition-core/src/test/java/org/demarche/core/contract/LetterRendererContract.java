@@ -2,9 +2,9 @@ package org.demarche.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.demarche.core.Letter;
-import org.demarche.core.Rendition;
-import org.demarche.core.SafeNames;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.Rendition;
+import org.demarche.core.model.SafeNames;
 import org.demarche.core.spi.LetterRenderer;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.demarche.core.Demarche;
-import org.demarche.core.InvalidInputException;
+import org.demarche.core.model.InvalidInputException;
 import org.demarche.core.testing.CampaignFiles;
 import org.demarche.core.testing.TestPlugin;
 import org.junit.jupiter.api.Test;

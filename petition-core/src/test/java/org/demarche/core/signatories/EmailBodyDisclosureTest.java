@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.demarche.core.Disclosure;
-import org.demarche.core.Letter;
-import org.demarche.core.Signatories;
-import org.demarche.core.Signatory;
+import org.demarche.core.model.Disclosure;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.Signatories;
+import org.demarche.core.model.Signatory;
 import org.demarche.core.contract.Fixtures;
 import org.junit.jupiter.api.Test;
 

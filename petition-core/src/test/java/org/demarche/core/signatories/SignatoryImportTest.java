@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.demarche.core.Disclosure;
-import org.demarche.core.InvalidInputException;
-import org.demarche.core.Problem;
-import org.demarche.core.Signatory;
+import org.demarche.core.model.Disclosure;
+import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.Problem;
+import org.demarche.core.model.Signatory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,8 +124,8 @@ class SignatoryImportTest {
 
     ImportReport r = SignatoryImport.read(f, "s.csv", ImportOptions.defaults()).report();
 
-    assertThat(r.duplicates()).containsExactly(new Duplicate(new org.demarche.core.Location("s.csv", 3, 6),
-        new org.demarche.core.Location("s.csv", 2, 6), Duplicate.Rule.EMAIL));
+    assertThat(r.duplicates()).containsExactly(new Duplicate(new org.demarche.core.model.Location("s.csv", 3, 6),
+        new org.demarche.core.model.Location("s.csv", 2, 6), Duplicate.Rule.EMAIL));
     assertThat(r.duplicateCount()).isEqualTo(1);
     assertThat(r.imported()).isEqualTo(5);
   }

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.demarche.core.DeliveryException;
-import org.demarche.core.Envelope;
-import org.demarche.core.Letter;
-import org.demarche.core.Receipt;
+import org.demarche.core.model.DeliveryException;
+import org.demarche.core.model.Envelope;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.Receipt;
 import org.demarche.core.spi.DeliveryChannel;
 
 /** A channel that counts what it delivers per letter id, and can be told to fail. */

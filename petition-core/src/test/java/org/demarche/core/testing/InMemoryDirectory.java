@@ -4,9 +4,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.demarche.core.DiplomaticMission;
-import org.demarche.core.Place;
-import org.demarche.core.ServingMission;
+import org.demarche.core.model.DiplomaticMission;
+import org.demarche.core.model.Place;
+import org.demarche.core.model.ServingMission;
 import org.demarche.core.spi.ContactDirectory;
 import org.demarche.core.spi.MissionQuery;
 

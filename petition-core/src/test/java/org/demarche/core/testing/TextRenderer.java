@@ -1,8 +1,8 @@
 package org.demarche.core.testing;
 
 import java.nio.charset.StandardCharsets;
-import org.demarche.core.Letter;
-import org.demarche.core.Rendition;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.Rendition;
 import org.demarche.core.spi.LetterRenderer;
 
 /** Renders a letter as its plain text: enough for tests of the engine. */

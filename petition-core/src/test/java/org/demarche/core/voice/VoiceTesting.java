@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.demarche.core.Campaign;
+import org.demarche.core.model.Campaign;
 import org.demarche.core.Demarche;
 import org.demarche.core.testing.CampaignFiles;
 import org.demarche.core.testing.InMemoryDirectory;

@@ -11,9 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.demarche.core.Campaign;
-import org.demarche.core.Letter;
-import org.demarche.core.ServingMission;
+import org.demarche.core.model.Campaign;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.ServingMission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -158,7 +158,7 @@ class VoicesTest {
   void badVoiceOptionsAreReportedTogetherWithTheirLines() {
     Campaign c = VoiceTesting.campaign(dir, "mode: sometimes\ndailyCapPerMission: 0\ncolour: red\n");
     assertThatThrownBy(() -> VoiceOptions.from(VoiceTesting.DEMARCHE.section(c, "delivery.voice")))
-        .isInstanceOfSatisfying(org.demarche.core.InvalidInputException.class, e -> assertThat(e.problems())
+        .isInstanceOfSatisfying(org.demarche.core.model.InvalidInputException.class, e -> assertThat(e.problems())
             .extracting(p -> p.field()).containsExactlyInAnyOrder("delivery.voice.mode",
                 "delivery.voice.dailyCapPerMission", "delivery.voice.colour"));
   }

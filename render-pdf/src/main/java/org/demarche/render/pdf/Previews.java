@@ -9,7 +9,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.demarche.core.Rendition;
+import org.demarche.core.model.Rendition;
 
 /** Pictures of rendered letters, for a quick look or a README. */
 public final class Previews {

@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.demarche.core.Letter;
-import org.demarche.core.Rendition;
-import org.demarche.core.SafeNames;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.Rendition;
+import org.demarche.core.model.SafeNames;
 import org.demarche.render.pdf.internal.AddressSheet;
 
 /**

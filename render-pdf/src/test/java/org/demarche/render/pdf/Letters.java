@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.demarche.core.Addressee;
-import org.demarche.core.DiplomaticMission;
-import org.demarche.core.Disclosure;
-import org.demarche.core.Letter;
-import org.demarche.core.PostalAddress;
-import org.demarche.core.Signatories;
-import org.demarche.core.Signatory;
-import org.demarche.core.Signer;
+import org.demarche.core.model.Addressee;
+import org.demarche.core.model.DiplomaticMission;
+import org.demarche.core.model.Disclosure;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.PostalAddress;
+import org.demarche.core.model.Signatories;
+import org.demarche.core.model.Signatory;
+import org.demarche.core.model.Signer;
 import org.demarche.core.contract.Fixtures;
 
 /** Sample letters for the renderer's tests: English, Japanese, mixed, long, with co-signatories. */
@@ -103,7 +103,7 @@ final class Letters {
 
   static DiplomaticMission tokyoWithLocalAddress() {
     DiplomaticMission m = Fixtures.osaka();
-    return new DiplomaticMission("cn-embassy-jp-tokyo", org.demarche.core.MissionKind.EMBASSY,
+    return new DiplomaticMission("cn-embassy-jp-tokyo", org.demarche.core.model.MissionKind.EMBASSY,
         "Embassy of the People's Republic of China in Japan", Optional.of("中華人民共和国駐日本国大使館"), "CN", "JP",
         "Tokyo", new PostalAddress(List.of("3-4-33 Moto-Azabu, Minato-ku"), "Tokyo", Optional.of("JP-13"),
             Optional.of("106-0046"), "JP", List.of("〒106-0046", "東京都港区元麻布3-4-33")),

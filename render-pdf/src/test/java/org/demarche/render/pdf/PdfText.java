@@ -8,7 +8,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
-import org.demarche.core.Letter;
+import org.demarche.core.model.Letter;
 
 /** Reads PDFs back with PDFBox for assertions: text per page, glyph positions, normalization. */
 final class PdfText {

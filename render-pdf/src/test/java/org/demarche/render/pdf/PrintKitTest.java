@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.demarche.core.Disclosure;
-import org.demarche.core.Letter;
-import org.demarche.core.Signatories;
+import org.demarche.core.model.Disclosure;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.Signatories;
 import org.demarche.core.contract.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +17,7 @@ class PrintKitTest {
   private static final PdfRenderer RENDERER = PdfRenderer.defaults();
   private static final PrintKit KIT = PrintKit.of(RENDERER);
 
-  private static Letter to(org.demarche.core.DiplomaticMission m) {
+  private static Letter to(org.demarche.core.model.DiplomaticMission m) {
     Letter l = Fixtures.letterTo(m);
     return new Letter(l.id(), l.campaignId(), l.sender(), m, l.addressee(), l.language(), l.date(), l.dateLine(),
         l.subject(), l.salutation(), l.paragraphs(), l.closing(), l.signer(), Signatories.none(), Disclosure.FULL,

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Collections;
 import javax.net.ssl.SSLException;
-import org.demarche.core.DeliveryException;
-import org.demarche.core.DeliveryException.Kind;
+import org.demarche.core.model.DeliveryException;
+import org.demarche.core.model.DeliveryException.Kind;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 

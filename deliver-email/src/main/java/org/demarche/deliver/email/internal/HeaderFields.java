@@ -5,7 +5,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.demarche.core.Values;
+import org.demarche.core.model.Values;
 import java.util.regex.Pattern;
 
 /**

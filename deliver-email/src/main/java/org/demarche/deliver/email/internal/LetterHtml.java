@@ -1,6 +1,6 @@
 package org.demarche.deliver.email.internal;
 
-import org.demarche.core.Letter;
+import org.demarche.core.model.Letter;
 
 /** The letter's text as a small HTML document: every character escaped, each block a paragraph. */
 public final class LetterHtml {

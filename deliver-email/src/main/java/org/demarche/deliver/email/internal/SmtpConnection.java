@@ -10,7 +10,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Optional;
 import java.util.Properties;
-import org.demarche.core.DeliveryException;
+import org.demarche.core.model.DeliveryException;
 import org.demarche.deliver.email.SmtpSettings;
 import org.demarche.deliver.email.SmtpSettings.Tls;
 import org.simplejavamail.api.mailer.config.TransportStrategy;

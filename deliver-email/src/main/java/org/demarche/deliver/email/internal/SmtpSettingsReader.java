@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.demarche.core.InvalidInputException;
-import org.demarche.core.Problem;
-import org.demarche.core.Settings;
+import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.Problem;
+import org.demarche.core.model.Settings;
 import org.demarche.deliver.email.SmtpSettings;
 import org.demarche.deliver.email.SmtpSettings.Tls;
 

@@ -8,9 +8,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.demarche.core.DiplomaticMission;
-import org.demarche.core.Letter;
-import org.demarche.core.RenderException;
+import org.demarche.core.model.DiplomaticMission;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.RenderException;
 
 /**
  * DL envelopes (220 × 110 mm), one page per letter in the order given: the sender's return address

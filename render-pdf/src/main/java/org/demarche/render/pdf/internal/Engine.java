@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.demarche.core.Letter;
-import org.demarche.core.RenderException;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.RenderException;
 
 /**
  * Renders letters with fonts parsed once per thread. Documents with a long appendix keep their page

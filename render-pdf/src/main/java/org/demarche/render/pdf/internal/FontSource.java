@@ -10,7 +10,7 @@ import org.apache.fontbox.ttf.OpenTypeFont;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.demarche.core.RenderException;
+import org.demarche.core.model.RenderException;
 
 /**
  * One font file's bytes, read once and shared by every thread; each thread parses its own

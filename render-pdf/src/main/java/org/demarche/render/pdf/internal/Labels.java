@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.demarche.core.Disclosure;
+import org.demarche.core.model.Disclosure;
 
 /** The few words the renderer adds to a letter, in the letter's language (English otherwise). */
 public final class Labels {

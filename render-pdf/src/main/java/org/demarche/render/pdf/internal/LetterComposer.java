@@ -10,11 +10,11 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.demarche.core.Disclosure;
-import org.demarche.core.Letter;
-import org.demarche.core.RenderException;
-import org.demarche.core.Signatories;
-import org.demarche.core.Signatory;
+import org.demarche.core.model.Disclosure;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.RenderException;
+import org.demarche.core.model.Signatories;
+import org.demarche.core.model.Signatory;
 import org.demarche.core.signatories.CommittedSignatories;
 import org.demarche.core.signatories.SignatoryTally;
 

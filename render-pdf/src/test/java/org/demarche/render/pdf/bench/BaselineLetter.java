@@ -15,7 +15,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.demarche.core.Letter;
+import org.demarche.core.model.Letter;
 
 /**
  * The yardstick: the same one-page letter drawn with bare PDFBox as a careful programmer would,

@@ -11,9 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.demarche.core.Disclosure;
-import org.demarche.core.Letter;
-import org.demarche.core.Signatories;
+import org.demarche.core.model.Disclosure;
+import org.demarche.core.model.Letter;
+import org.demarche.core.model.Signatories;
 import org.demarche.core.contract.Fixtures;
 import org.demarche.render.pdf.PdfOptions;
 import org.demarche.render.pdf.PdfRenderer;
@@ -162,8 +162,8 @@ public final class RenderBenchmark {
   static final class Signatories2 {
     static Signatories generated(long n) {
       return () -> java.util.stream.LongStream.rangeClosed(1, n).mapToObj(i -> i % 7 == 0
-          ? org.demarche.core.Signatory.organization("Refugee Aid Group " + i, "Osaka")
-          : org.demarche.core.Signatory.person("Supporter " + i + " Sato", "Yokohama",
+          ? org.demarche.core.model.Signatory.organization("Refugee Aid Group " + i, "Osaka")
+          : org.demarche.core.model.Signatory.person("Supporter " + i + " Sato", "Yokohama",
               i % 11 == 0 ? Disclosure.COUNTED_ONLY : i % 5 == 0 ? Disclosure.INITIALS : Disclosure.FULL));
     }
   }
