@@ -1,5 +1,7 @@
 package org.demarche.core.internal;
 
+import org.demarche.core.files.FieldReader;
+import org.demarche.core.files.LocatedTree;
 import org.demarche.core.model.Values;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

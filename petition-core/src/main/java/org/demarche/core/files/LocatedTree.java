@@ -1,4 +1,4 @@
-package org.demarche.core.internal;
+package org.demarche.core.files;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

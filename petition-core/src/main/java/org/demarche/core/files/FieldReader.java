@@ -1,4 +1,4 @@
-package org.demarche.core.internal;
+package org.demarche.core.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -185,7 +185,7 @@ public final class FieldReader {
     return out;
   }
 
-  static String describe(JsonNode n) {
+  public static String describe(JsonNode n) {
     if (n.isObject()) {
       return "a section";
     }
@@ -200,7 +200,7 @@ public final class FieldReader {
   }
 
   /** Drops the field-name prefix that model validation puts in front of its messages. */
-  static String cleanMessage(String message, String path) {
+  public static String cleanMessage(String message, String path) {
     if (message == null) {
       return "is not valid";
     }
