@@ -20,7 +20,7 @@ import org.demarche.core.model.Receipt;
 import org.demarche.core.model.Rendition;
 import org.demarche.core.model.SafeNames;
 import org.demarche.core.spi.DeliveryChannel;
-import org.demarche.deliver.email.internal.AtomicFiles;
+import org.demarche.core.files.AtomicFiles;
 import org.demarche.deliver.email.internal.MessageFactory;
 
 /**

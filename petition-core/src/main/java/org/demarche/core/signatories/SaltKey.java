@@ -3,12 +3,10 @@ package org.demarche.core.signatories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import org.demarche.core.files.AtomicFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -94,25 +92,10 @@ public final class SaltKey {
       return read(file);
     }
     SaltKey fresh = generate();
-    Path dir = file.toAbsolutePath().getParent();
     try {
-      Path tmp = Files.createTempFile(dir, ".salts", ".tmp");
-      try {
-        try {
-          Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-          // Not a POSIX file system: the folder's own permissions apply.
-        }
-        Files.writeString(tmp, HEADER + "\n# Keep it private and back it up; never send it to a recipient.\n"
-            + "key: " + HexFormat.of().formatHex(fresh.key) + "\n", StandardCharsets.US_ASCII);
-        try {
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFiles.create(file, AtomicFiles.Access.PRIVATE, out -> out.write((HEADER
+          + "\n# Keep it private and back it up; never send it to a recipient.\n"
+          + "key: " + HexFormat.of().formatHex(fresh.key) + "\n").getBytes(StandardCharsets.US_ASCII)));
     } catch (FileAlreadyExistsException e) {
       return read(file);
     } catch (IOException e) {
