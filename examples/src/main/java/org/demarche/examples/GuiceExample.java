@@ -16,12 +16,12 @@ import org.demarche.core.guice.DemarcheModule;
 import org.demarche.core.spi.ChannelContext;
 import org.demarche.core.spi.DeliveryChannel;
 import org.demarche.deliver.email.EmailModule;
-import org.demarche.render.pdf.PdfRendererModule;
+import org.demarche.render.pdf.PdfModule;
 
 /** Embedding with Guice: each plugin is one module; channels and renderers are bound by name. */
 public final class GuiceExample {
   public static Receipt firstLetterToOutbox(Path campaignFile, Path outbox) {
-    Demarche demarche = Guice.createInjector(new DemarcheModule(), new ContactsModule(), new PdfRendererModule(),
+    Demarche demarche = Guice.createInjector(new DemarcheModule(), new ContactsModule(), new PdfModule(),
         new EmailModule()).getInstance(Demarche.class);
     Campaign campaign = demarche.load(campaignFile);
     Letter letter = demarche.plan(campaign).stream()

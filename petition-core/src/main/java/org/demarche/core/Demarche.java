@@ -19,6 +19,7 @@ import java.util.ServiceLoader;
 import java.util.TreeSet;
 import org.demarche.core.internal.CampaignLoader;
 import org.demarche.core.internal.LetterPlanner;
+import org.demarche.core.internal.PluginCatalog;
 import org.demarche.core.spi.ChannelContext;
 import org.demarche.core.spi.ChannelFactory;
 import org.demarche.core.spi.ContactDirectory;
@@ -41,13 +42,6 @@ import org.demarche.core.spi.RendererFactory;
  * }</pre>
  */
 public final class Demarche {
-  /** Which artifact provides each well-known name, for "add this module" messages. */
-  private static final Map<String, String> PROVIDERS = Map.of(
-      "smtp", "org.demarche:deliver-email (install EmailPlugin, or EmailModule with Guice)",
-      "outbox", "org.demarche:deliver-email (install EmailPlugin, or EmailModule with Guice)",
-      "pdf", "org.demarche:render-pdf (install PdfPlugin, or PdfRendererModule with Guice)",
-      "directories", "org.demarche:contacts-directory (install ContactsPlugin, or ContactsModule with Guice)");
-
   private final Map<String, ChannelFactory> channels;
   private final Map<String, RendererFactory> renderers;
   private final Optional<DirectoryFactory> directories;
@@ -62,19 +56,6 @@ public final class Demarche {
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /**
-   * Builds a Demarche from registrations made elsewhere (e.g. Guice's map bindings); plugin installation
-   * through {@link Builder#install} is the usual way.
-   */
-  public static Demarche of(Map<String, ChannelFactory> channels, Map<String, RendererFactory> renderers,
-      Optional<DirectoryFactory> directories) {
-    Builder b = new Builder();
-    b.channels.putAll(channels);
-    b.renderers.putAll(renderers);
-    b.directories = directories.orElse(null);
-    return b.build();
   }
 
   /** Installs plugins explicitly; installing one twice (same {@link DemarchePlugin#name()}) is harmless. */
@@ -111,11 +92,16 @@ public final class Demarche {
       return this;
     }
 
-    /** Installs every plugin that jars on the class path declare through {@link ServiceLoader}. */
+    /**
+     * Installs every plugin that jars on the class path declare through {@link ServiceLoader}: the
+     * runner's opt-in, for third-party plugin jars dropped beside it. An application names its plugins
+     * with {@link #install} instead, so that what it runs does not depend on its class path.
+     */
     public Builder installDiscovered() {
       return installDiscovered(Thread.currentThread().getContextClassLoader());
     }
 
+    /** Like {@link #installDiscovered()}, with the plugins {@code loader} can see. */
     public Builder installDiscovered(ClassLoader loader) {
       for (DemarchePlugin plugin : ServiceLoader.load(DemarchePlugin.class, loader)) {
         install(plugin);
@@ -175,7 +161,7 @@ public final class Demarche {
     }
     if (directories.isEmpty()) {
       problems.add(new Problem(new Location(campaign.file().toString(), 1, 1), "recipients.directories",
-          "no installed plugin reads mission directories: add " + PROVIDERS.get("directories")));
+          noDirectories()));
     } else {
       try {
         List<DiplomaticMission> selected = missions(campaign);
@@ -191,10 +177,25 @@ public final class Demarche {
   }
 
   private static String missing(String what, String name, java.util.Set<String> installed) {
-    String provider = PROVIDERS.get(name);
-    return "the " + what + " '" + name + "' is provided by no installed plugin"
-        + (provider == null ? "; add the plugin module that provides it" : ": add " + provider)
+    PluginCatalog.Kind kind = what.equals("channel") ? PluginCatalog.Kind.CHANNEL : PluginCatalog.Kind.RENDERER;
+    return "the " + what + " '" + name + "' is provided by no installed plugin" + advice(kind, name)
         + ". Installed " + what + "s: " + (installed.isEmpty() ? "none" : String.join(", ", new TreeSet<>(installed)));
+  }
+
+  private static String noDirectories() {
+    return "no installed plugin reads mission directories" + advice(PluginCatalog.Kind.DIRECTORIES, "");
+  }
+
+  /** Names the plugin that would provide what is missing, from what the plugins on the class path publish. */
+  private static String advice(PluginCatalog.Kind kind, String name) {
+    List<DemarchePlugin> found = PluginCatalog.providers(kind, name, Demarche.class.getClassLoader());
+    if (found.isEmpty()) {
+      return "; add the plugin module that provides it to the class path and install its plugin"
+          + " (docs/architecture.md lists the project's plugins)";
+    }
+    DemarchePlugin plugin = found.get(0);
+    return ": the plugin " + plugin.name() + " on the class path provides it; install it with "
+        + PluginCatalog.howToInstall(plugin);
   }
 
   /** Opens the campaign's directory layers. */
@@ -204,8 +205,7 @@ public final class Demarche {
 
   /** Opens directory layers ({@code bundled}, or file paths relative to {@code baseDir}). */
   public ContactDirectory directory(List<String> layers, Path baseDir) {
-    return directories.orElseThrow(() -> new IllegalStateException(
-        "no installed plugin reads mission directories: add " + PROVIDERS.get("directories"))).open(layers, baseDir);
+    return directories.orElseThrow(() -> new IllegalStateException(noDirectories())).open(layers, baseDir);
   }
 
   /** The missions a campaign selects, in id order; an id that names no mission is a problem. */
@@ -285,7 +285,7 @@ public final class Demarche {
     // One planner for the whole run: its compiled templates serve every letter's translations.
     LetterPlanner planner = new LetterPlanner(campaign);
     LetterRenderer renderer = renderer(campaign);
-    Path journalFile = options.journal().orElseGet(() -> defaultJournal(campaign));
+    Path journalFile = options.journal().orElseGet(() -> FileJournal.defaultFile(campaign, channelName));
     try (FileJournal journal = FileJournal.open(journalFile, campaign.id());
         DeliveryChannel channel = channel(channelName,
             new ChannelContext(campaign, settings, options.outputDir(), options.environment()))) {
@@ -306,11 +306,5 @@ public final class Demarche {
    */
   public Settings section(Campaign campaign, String path) {
     return CampaignLoader.section(campaign.file(), path);
-  }
-
-  /** Where a campaign's journal lives unless told otherwise: beside the campaign file. */
-  public static Path defaultJournal(Campaign campaign) {
-    String fileName = campaign.file().getFileName().toString();
-    return campaign.baseDir().resolve(fileName.replaceAll("\\.(ya?ml|json)$", "") + ".journal");
   }
 }

@@ -1,5 +1,7 @@
 package org.demarche.core;
 
+import org.demarche.core.model.Values;
+import org.demarche.core.model.Campaign;
 import org.demarche.core.model.InvalidInputException;
 import org.demarche.core.model.JournalEntry;
 import org.demarche.core.model.LetterState;
@@ -52,6 +54,16 @@ public final class FileJournal implements DeliveryJournal {
     this.campaignId = campaignId;
     this.channel = channel;
     this.lock = lock;
+  }
+
+  /**
+   * Where the journal of {@code campaign} on {@code channel} lives unless told otherwise: beside the
+   * campaign file, {@code <campaign file without extension>.<channel>.journal}. The same rule serves an
+   * embedded run and the runner, so both keep one record of one campaign on one channel.
+   */
+  public static Path defaultFile(Campaign campaign, String channel) {
+    String fileName = campaign.file().getFileName().toString();
+    return campaign.baseDir().resolve(fileName.replaceAll("\\.(ya?ml|json)$", "") + "." + Values.id(channel, "channel") + ".journal");
   }
 
   /**

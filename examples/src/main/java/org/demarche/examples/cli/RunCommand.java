@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.demarche.core.model.Campaign;
 import org.demarche.core.Demarche;
+import org.demarche.core.FileJournal;
 import org.demarche.core.model.Location;
 import org.demarche.core.RunOptions;
 import org.demarche.core.RunReport;
@@ -57,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
     Campaign campaign = demarche.load(campaignFile);
     String channel = send ? "smtp" : "outbox";
     Settings settings = channelSettings(demarche, campaign, channel);
-    Path journalFile = journal != null ? journal : journalFor(campaign, channel);
+    Path journalFile = journal != null ? journal : FileJournal.defaultFile(campaign, channel);
     Files.createDirectories(out);
     PostalKit postal = new PostalKit(out);
     RunOptions options = RunOptions.outbox(out).withJournal(journalFile).withChannel(channel, settings)
@@ -66,11 +67,6 @@ final class RunCommand implements Callable<Integer> {
     List<Path> kit = postal.finish();
     Summary.print(report, o, channel, out, journalFile, kit);
     return report.allDone() ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
-  }
-
-  static Path journalFor(Campaign campaign, String channel) {
-    String name = campaign.file().getFileName().toString().replaceAll("\\.(ya?ml|json)$", "");
-    return campaign.baseDir().resolve(name + "." + channel + ".journal");
   }
 
   private Settings channelSettings(Demarche demarche, Campaign campaign, String channel) {

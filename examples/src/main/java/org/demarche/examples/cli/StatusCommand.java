@@ -41,8 +41,8 @@ final class StatusCommand implements Callable<Integer> {
     Campaign campaign = Engine.load(campaignFile);
     Path file = journal;
     if (file == null) {
-      Path smtp = RunCommand.journalFor(campaign, "smtp");
-      file = Files.exists(smtp) ? smtp : RunCommand.journalFor(campaign, "outbox");
+      Path smtp = FileJournal.defaultFile(campaign, "smtp");
+      file = Files.exists(smtp) ? smtp : FileJournal.defaultFile(campaign, "outbox");
     }
     Map<String, LetterStatus> statuses = Map.of();
     if (Files.exists(file)) {

@@ -189,7 +189,7 @@ final class VoiceCommand implements Callable<Integer> {
     put(values, locations, "port", smtpPort, "--smtp-port");
     put(values, locations, "tls", smtpTls, "--smtp-tls");
     Settings settings = new Settings(base.section(), values, locations, base.sectionLocation(), base.baseDir());
-    Path journalFile = journal != null ? journal : RunCommand.journalFor(campaign, "smtp");
+    Path journalFile = journal != null ? journal : FileJournal.defaultFile(campaign, "smtp");
     LetterRenderer renderer = demarche.renderer(campaign);
     try (FileJournal j = FileJournal.open(journalFile, campaign.id());
         DeliveryChannel smtp = demarche.channel("smtp", new ChannelContext(campaign, settings, out, System.getenv()))) {

@@ -3,33 +3,31 @@ package org.demarche.core.guice;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import com.google.inject.multibindings.MapBinder;
-import com.google.inject.multibindings.OptionalBinder;
-import java.util.Map;
-import java.util.Optional;
+import com.google.inject.multibindings.Multibinder;
+import java.util.Comparator;
+import java.util.Set;
 import org.demarche.core.Demarche;
-import org.demarche.core.spi.ChannelFactory;
-import org.demarche.core.spi.DirectoryFactory;
-import org.demarche.core.spi.RendererFactory;
+import org.demarche.core.spi.DemarchePlugin;
 
 /**
- * Provides a {@link Demarche} built from every plugin module installed beside it:
- * {@code Guice.createInjector(new DemarcheModule(), new ContactsModule(), new PdfRendererModule(), new EmailModule())}.
+ * Provides a {@link Demarche} built from every plugin module installed beside it, through the same
+ * {@link Demarche.Builder#install} an application without Guice calls:
+ * {@code Guice.createInjector(new DemarcheModule(), new ContactsModule(), new PdfModule(), new EmailModule())}.
  */
 public final class DemarcheModule extends AbstractModule {
   @Override
   protected void configure() {
     // Declared here too so that an injector without any plugin still starts (and says what is missing).
-    MapBinder.newMapBinder(binder(), String.class, ChannelFactory.class);
-    MapBinder.newMapBinder(binder(), String.class, RendererFactory.class);
-    OptionalBinder.newOptionalBinder(binder(), DirectoryFactory.class);
+    Multibinder.newSetBinder(binder(), DemarchePlugin.class);
   }
 
   @Provides
   @Singleton
-  Demarche demarche(Map<String, ChannelFactory> channels, Map<String, RendererFactory> renderers,
-      Optional<DirectoryFactory> directories) {
-    return Demarche.of(channels, renderers, directories);
+  Demarche demarche(Set<DemarchePlugin> plugins) {
+    Demarche.Builder builder = Demarche.builder();
+    // Sorted so that the result does not depend on the order modules were listed in.
+    plugins.stream().sorted(Comparator.comparing(DemarchePlugin::name)).forEach(builder::install);
+    return builder.build();
   }
 
   @Override

@@ -1,19 +1,15 @@
 package org.demarche.core.guice;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.multibindings.MapBinder;
-import com.google.inject.multibindings.OptionalBinder;
+import com.google.inject.multibindings.Multibinder;
 import java.util.Objects;
-import org.demarche.core.spi.ChannelFactory;
 import org.demarche.core.spi.DemarchePlugin;
-import org.demarche.core.spi.DirectoryFactory;
-import org.demarche.core.spi.PluginRegistry;
-import org.demarche.core.spi.RendererFactory;
 
 /**
- * A plugin as a Guice module: its channels and renderers bound by name in {@link MapBinder}s, its
- * directory provider in an {@link OptionalBinder}. Each plugin module offers a subclass; two
- * instances for the same plugin are equal, so Guice installs a plugin once however often it is named.
+ * A plugin as a Guice module: it contributes the plugin to the set from which {@link DemarcheModule}
+ * builds the {@link org.demarche.core.Demarche}, exactly as {@code Demarche.builder().install(plugin)}
+ * would. Each plugin module offers a subclass named after its plugin ({@code XPlugin} → {@code XModule});
+ * two instances for the same plugin are equal, so Guice installs a plugin once however often it is named.
  */
 public class PluginModule extends AbstractModule {
   private final DemarchePlugin plugin;
@@ -24,26 +20,7 @@ public class PluginModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    MapBinder<String, ChannelFactory> channels = MapBinder.newMapBinder(binder(), String.class, ChannelFactory.class);
-    MapBinder<String, RendererFactory> renderers =
-        MapBinder.newMapBinder(binder(), String.class, RendererFactory.class);
-    OptionalBinder<DirectoryFactory> directories = OptionalBinder.newOptionalBinder(binder(), DirectoryFactory.class);
-    plugin.install(new PluginRegistry() {
-      @Override
-      public void channel(String name, ChannelFactory factory) {
-        channels.addBinding(name).toInstance(factory);
-      }
-
-      @Override
-      public void renderer(String name, RendererFactory factory) {
-        renderers.addBinding(name).toInstance(factory);
-      }
-
-      @Override
-      public void directories(DirectoryFactory factory) {
-        directories.setBinding().toInstance(factory);
-      }
-    });
+    Multibinder.newSetBinder(binder(), DemarchePlugin.class).addBinding().toInstance(plugin);
   }
 
   /** The plugin this module installs. */

@@ -76,7 +76,7 @@ class PdfPluginTest {
 
   @Test
   void bindsThePdfRendererByNameInGuiceOnceHoweverOftenInstalled() {
-    var injector = Guice.createInjector(Stage.PRODUCTION, new PdfRendererModule(), new PdfRendererModule());
+    var injector = Guice.createInjector(Stage.PRODUCTION, new PdfModule(), new PdfModule());
     Map<String, RendererFactory> renderers =
         injector.getInstance(Key.get(new TypeLiteral<Map<String, RendererFactory>>() {}));
     assertThat(renderers).containsOnlyKeys("pdf");
