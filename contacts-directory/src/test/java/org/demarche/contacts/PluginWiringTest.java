@@ -2,18 +2,16 @@ package org.demarche.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.demarche.core.guice.DemarcheModule;
+import org.demarche.core.Demarche;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Key;
 import com.google.inject.Stage;
-import com.google.inject.TypeLiteral;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.ServiceLoader;
 import org.demarche.core.spi.ContactDirectory;
 import org.demarche.core.spi.DemarchePlugin;
-import org.demarche.core.spi.DirectoryFactory;
 import org.junit.jupiter.api.Test;
 
 class PluginWiringTest {
@@ -25,10 +23,11 @@ class PluginWiringTest {
 
   @Test
   void guiceModuleBindsTheDirectoryFactoryOnceEvenIfInstalledTwice() {
-    Injector injector = Guice.createInjector(Stage.PRODUCTION, binder -> binder.requireExplicitBindings(),
-        new ContactsModule(), new ContactsModule());
-    Optional<DirectoryFactory> factory = injector.getInstance(Key.get(new TypeLiteral<Optional<DirectoryFactory>>() { }));
-    ContactDirectory d = factory.orElseThrow().open(List.of("bundled"), Path.of("."));
+    Injector injector = Guice.createInjector(Stage.PRODUCTION, new DemarcheModule(), new ContactsModule(),
+        new ContactsModule());
+    Demarche demarche = injector.getInstance(Demarche.class);
+    assertThat(demarche.plugins()).containsExactly("contacts-directory");
+    ContactDirectory d = demarche.directory(List.of("bundled"), Path.of("."));
     assertThat(d.byId("cn-embassy-jp-tokyo")).isPresent();
   }
 }

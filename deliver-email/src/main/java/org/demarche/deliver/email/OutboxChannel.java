@@ -86,7 +86,7 @@ public final class OutboxChannel implements DeliveryChannel {
       if (envelope.to().isPresent()) {
         email = Optional.of(messages.build(envelope));
       }
-      Path pdf = SafeNames.inside(folder, letter.id() + extension(envelope.document()));
+      Path pdf = SafeNames.inside(folder, envelope.document().fileNameFor(letter));
       write(pdf, envelope.document());
       written.add(pdf.getFileName().toString());
       for (Rendition attachment : envelope.attachments()) {
@@ -101,7 +101,7 @@ public final class OutboxChannel implements DeliveryChannel {
       if (email.isPresent()) {
         MimeMessage message = email.get();
         Path eml = SafeNames.inside(folder, letter.id() + ".eml");
-        AtomicFiles.write(eml, out -> {
+        AtomicFiles.write(eml, AtomicFiles.Access.PRIVATE, out -> {
           try {
             message.writeTo(out);
           } catch (MessagingException e) {
@@ -127,17 +127,7 @@ public final class OutboxChannel implements DeliveryChannel {
     return folder;
   }
 
-  /** The document's own extension ({@code .pdf} for the PDF renderer's files). */
-  private static String extension(Rendition document) {
-    String name = document.fileName();
-    int dot = name.lastIndexOf('.');
-    if (dot > 0 && dot < name.length() - 1) {
-      return name.substring(dot);
-    }
-    return document.mediaType().equals("application/pdf") ? ".pdf" : ".bin";
-  }
-
   private static void write(Path file, Rendition rendition) throws IOException {
-    AtomicFiles.write(file, out -> rendition.open().transferTo(out));
+    AtomicFiles.write(file, AtomicFiles.Access.PRIVATE, out -> rendition.open().transferTo(out));
   }
 }

@@ -3,11 +3,11 @@ package org.demarche.deliver.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import org.demarche.core.guice.DemarcheModule;
+import org.demarche.core.Demarche;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Key;
 import com.google.inject.Stage;
-import com.google.inject.TypeLiteral;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -84,9 +84,10 @@ class EmailPluginTest {
 
   @Test
   void guiceBindsBothChannelsByNameOnceHoweverOftenInstalled() {
-    Injector injector = Guice.createInjector(Stage.PRODUCTION, new EmailModule(), new EmailModule());
-    Map<String, ChannelFactory> channels = injector.getInstance(Key.get(new TypeLiteral<Map<String, ChannelFactory>>() {}));
-    assertThat(channels).containsOnlyKeys("smtp", "outbox");
+    Injector injector = Guice.createInjector(Stage.PRODUCTION, new DemarcheModule(), new EmailModule(), new EmailModule());
+    Demarche demarche = injector.getInstance(Demarche.class);
+    assertThat(demarche.plugins()).containsExactly("deliver-email");
+    assertThat(demarche.channelNames()).containsExactly("outbox", "smtp");
   }
 
   @Test

@@ -2,15 +2,14 @@ package org.demarche.examples.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.demarche.core.model.Letter;
 import org.demarche.core.PostalDesk;
 import org.demarche.core.model.Rendition;
+import org.demarche.core.files.AtomicFiles;
 import org.demarche.core.model.SafeNames;
 
 /** Collects the letters that go by post: writes each PDF into the outbox and, at the end, the print kit. */
@@ -26,18 +25,14 @@ final class PostalKit implements PostalDesk {
 
   @Override
   public synchronized void post(Letter letter, Rendition document, List<Rendition> attachments) {
-    // Named as the outbox names a letter it carries: <mission-id>.pdf, translations <mission-id>.<lang>.pdf.
-    write(letter.id() + ".pdf", document);
+    write(document.fileNameFor(letter), document);
     attachments.forEach(a -> write(a.fileName(), a));
     posted.add(new Posted(letter, document, attachments));
   }
 
   private void write(String name, Rendition r) {
     try {
-      Path target = SafeNames.inside(folder, name);
-      Path tmp = Files.createTempFile(folder, ".demarche-", ".tmp");
-      Files.write(tmp, r.content());
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.write(SafeNames.inside(folder, name), AtomicFiles.Access.PRIVATE, out -> out.write(r.content()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + r.fileName() + " into " + folder, e);
     }

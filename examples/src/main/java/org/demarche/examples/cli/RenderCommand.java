@@ -2,13 +2,13 @@ package org.demarche.examples.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.demarche.core.model.Campaign;
 import org.demarche.core.Demarche;
 import org.demarche.core.model.Letter;
 import org.demarche.core.model.Rendition;
+import org.demarche.core.files.AtomicFiles;
 import org.demarche.core.model.SafeNames;
 import org.demarche.core.spi.LetterRenderer;
 import org.demarche.render.pdf.Previews;
@@ -61,8 +61,6 @@ final class RenderCommand implements Callable<Integer> {
   }
 
   private void write(String name, byte[] bytes) throws java.io.IOException {
-    Path tmp = Files.createTempFile(out, ".demarche-", ".tmp");
-    Files.write(tmp, bytes);
-    Files.move(tmp, SafeNames.inside(out, name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(SafeNames.inside(out, name), o -> o.write(bytes));
   }
 }

@@ -21,12 +21,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
-  /** Who may read the file written. */
+  /** Who may read the file written (where the file system has POSIX permissions). */
   public enum Access {
-    /** The folder's defaults (the process umask). */
-    SHARED,
-    /** The owner only (0600 where the file system has POSIX permissions): for files with personal data. */
-    PRIVATE
+    /** The owner only (0600): the default, since letters, journals and receipts hold personal data. */
+    PRIVATE("rw-------"),
+    /** Everyone may read, the owner write (0644): for files meant to be handed around. */
+    READABLE("rw-r--r--");
+
+    private final String permissions;
+
+    Access(String permissions) {
+      this.permissions = permissions;
+    }
   }
 
   /** Something that writes bytes. */
@@ -35,9 +41,9 @@ public final class AtomicFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  /** Writes {@code content} to {@code target}, replacing it if it exists, readable as the folder allows. */
+  /** Writes {@code content} to {@code target}, replacing it if it exists, readable by the owner only. */
   public static void write(Path target, Content content) throws IOException {
-    write(target, Access.SHARED, content);
+    write(target, Access.PRIVATE, content);
   }
 
   /** Writes {@code content} to {@code target}, replacing it if it exists. */
@@ -58,12 +64,10 @@ public final class AtomicFiles {
     Path dir = target.toAbsolutePath().getParent();
     Path temp = Files.createTempFile(dir, ".demarche-", ".part");
     try {
-      if (access == Access.PRIVATE) {
-        try {
-          Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-          // Not a POSIX file system: the folder's own permissions apply.
-        }
+      try {
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString(access.permissions));
+      } catch (UnsupportedOperationException e) {
+        // Not a POSIX file system: the folder's own permissions apply.
       }
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
           OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {

@@ -25,6 +25,18 @@ public record Rendition(String fileName, String mediaType, String language, byte
     return content.clone();
   }
 
+  /**
+   * The name of the file this document is kept under when it stands for {@code letter} itself (in an
+   * outbox folder or a print kit): the letter's id with this document's own extension, e.g.
+   * {@code cn-cg-jp-osaka.pdf}. Further documents (translations) keep their {@link #fileName()}. The one
+   * rule for naming a letter's file: every writer of letter files asks here.
+   */
+  public String fileNameFor(Letter letter) {
+    int dot = fileName.lastIndexOf('.');
+    String extension = dot > 0 && dot < fileName.length() - 1 ? fileName.substring(dot) : "";
+    return SafeNames.requireFileName(letter.id() + extension, "fileName");
+  }
+
   /** The bytes as a stream, without a copy. */
   public InputStream open() {
     return new ByteArrayInputStream(content);

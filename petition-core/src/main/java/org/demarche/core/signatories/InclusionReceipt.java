@@ -1,5 +1,6 @@
 package org.demarche.core.signatories;
 
+import org.demarche.core.files.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -117,7 +118,7 @@ public record InclusionReceipt(Signatory signatory, String salt, long position, 
   /** Writes the receipt as JSON. */
   public void write(Path file) {
     try {
-      Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+      AtomicFiles.write(file, out -> out.write(toJson().getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

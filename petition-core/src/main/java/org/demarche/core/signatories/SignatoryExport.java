@@ -1,5 +1,6 @@
 package org.demarche.core.signatories;
 
+import org.demarche.core.files.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,7 +8,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,8 +34,8 @@ public final class SignatoryExport {
 
   /** Writes {@code list} to {@code file} (streams the list twice: once for the extra columns' names). */
   public static void writeCsv(Signatories list, Path file) {
-    try (OutputStream out = Files.newOutputStream(file)) {
-      writeCsv(list, out);
+    try {
+      AtomicFiles.write(file, out -> writeCsv(list, out));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -1,8 +1,8 @@
 package org.demarche.render.pdf;
 
+import org.demarche.core.files.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,12 +64,8 @@ public final class PrintKit {
       Rendition env = envelopes(letters);
       Path a = SafeNames.inside(folder, all.fileName());
       Path b = SafeNames.inside(folder, env.fileName());
-      try (OutputStream o = Files.newOutputStream(a)) {
-        o.write(all.content());
-      }
-      try (OutputStream o = Files.newOutputStream(b)) {
-        o.write(env.content());
-      }
+      AtomicFiles.write(a, o -> o.write(all.content()));
+      AtomicFiles.write(b, o -> o.write(env.content()));
       return List.of(a, b);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the print kit into " + folder + ": " + e.getMessage(), e);

@@ -3,10 +3,10 @@ package org.demarche.render.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.demarche.core.guice.DemarcheModule;
+import org.demarche.core.Demarche;
 import com.google.inject.Guice;
-import com.google.inject.Key;
 import com.google.inject.Stage;
-import com.google.inject.TypeLiteral;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -76,9 +76,9 @@ class PdfPluginTest {
 
   @Test
   void bindsThePdfRendererByNameInGuiceOnceHoweverOftenInstalled() {
-    var injector = Guice.createInjector(Stage.PRODUCTION, new PdfModule(), new PdfModule());
-    Map<String, RendererFactory> renderers =
-        injector.getInstance(Key.get(new TypeLiteral<Map<String, RendererFactory>>() {}));
-    assertThat(renderers).containsOnlyKeys("pdf");
+    var injector = Guice.createInjector(Stage.PRODUCTION, new DemarcheModule(), new PdfModule(), new PdfModule());
+    Demarche demarche = injector.getInstance(Demarche.class);
+    assertThat(demarche.plugins()).containsExactly("render-pdf");
+    assertThat(demarche.rendererNames()).containsExactly("pdf");
   }
 }
