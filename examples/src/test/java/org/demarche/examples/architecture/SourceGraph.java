@@ -25,8 +25,8 @@ final class SourceGraph {
   private static final Pattern BLOCK_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
   private static final Pattern LINE_COMMENT = Pattern.compile("^\\s*//.*$", Pattern.MULTILINE);
 
-  /** One main source file: its module, package, text without comments, and the packages it refers to. */
-  record Source(String module, Path file, String pkg, String code, Set<String> references) {}
+  /** One main source file: its module, package, text, text without comments, and the packages it refers to. */
+  record Source(String module, Path file, String pkg, String text, String code, Set<String> references) {}
 
   private final List<Source> sources;
 
@@ -70,7 +70,7 @@ final class SourceGraph {
         refs.add(m.group(1));
       }
     }
-    return new Source(module, file, pkg, code, refs);
+    return new Source(module, file, pkg, text, code, refs);
   }
 
   List<Source> sources() {
