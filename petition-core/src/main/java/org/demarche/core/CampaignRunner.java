@@ -163,6 +163,24 @@ public final class CampaignRunner {
       listener.finished(empty);
       return empty;
     }
+    String campaignId = requireOneCampaign(letters);
+    Map<String, LetterStatus> known = journal.statuses();
+    Outcome[] outcomes = new Outcome[letters.size()];
+    List<Integer> todo = triage(letters, known, outcomes);
+    listener.started(letters.size(), todo.size());
+    renderAndDeliver(letters, todo, known, outcomes);
+    List<Outcome> list = new ArrayList<>();
+    for (Outcome o : outcomes) {
+      if (o != null) {
+        list.add(o);
+      }
+    }
+    RunReport report = new RunReport(campaignId, list);
+    listener.finished(report);
+    return report;
+  }
+
+  private static String requireOneCampaign(List<Letter> letters) {
     String campaignId = letters.get(0).campaignId();
     Set<String> ids = new HashSet<>();
     for (Letter l : letters) {
@@ -173,8 +191,14 @@ public final class CampaignRunner {
         throw new IllegalArgumentException("two letters have the id " + l.id() + ": a letter id may appear once");
       }
     }
-    Map<String, LetterStatus> known = journal.statuses();
-    Outcome[] outcomes = new Outcome[letters.size()];
+    return campaignId;
+  }
+
+  /**
+   * Fills {@code outcomes} for the letters an earlier run settled, journals the new ones as planned, and
+   * returns the indexes of the letters this run works on.
+   */
+  private List<Integer> triage(List<Letter> letters, Map<String, LetterStatus> known, Outcome[] outcomes) {
     List<Integer> todo = new ArrayList<>();
     List<JournalEntry> planned = new ArrayList<>();
     Instant now = clock.instant();
@@ -194,8 +218,12 @@ public final class CampaignRunner {
       }
     }
     journal.recordAll(planned);
-    listener.started(letters.size(), todo.size());
+    return todo;
+  }
 
+  /** Renders ahead on the pool while delivering in order, one letter at a time. */
+  private void renderAndDeliver(List<Letter> letters, List<Integer> todo, Map<String, LetterStatus> known,
+      Outcome[] outcomes) {
     ExecutorService pool = Executors.newFixedThreadPool(renderThreads, r -> {
       Thread t = new Thread(r, "demarche-render");
       t.setDaemon(true);
@@ -211,9 +239,8 @@ public final class CampaignRunner {
           window.add(pool.submit(() -> render(l)));
         }
         Rendered rendered = window.poll().get();
-        int i = todo.get(k);
         LetterStatus status = known.get(rendered.letter().id());
-        outcomes[i] = deliver(rendered, status == null ? 0 : status.attempts());
+        outcomes[todo.get(k)] = deliver(rendered, status == null ? 0 : status.attempts());
         if (Thread.currentThread().isInterrupted()) {
           break;
         }
@@ -225,15 +252,6 @@ public final class CampaignRunner {
     } finally {
       pool.shutdownNow();
     }
-    List<Outcome> list = new ArrayList<>();
-    for (Outcome o : outcomes) {
-      if (o != null) {
-        list.add(o);
-      }
-    }
-    RunReport report = new RunReport(campaignId, list);
-    listener.finished(report);
-    return report;
   }
 
   private Optional<Result> earlierResult(LetterStatus status) {
@@ -296,51 +314,66 @@ public final class CampaignRunner {
           Optional.of("no email published: in the postal print kit"));
     }
     String messageId = MessageIds.of(letter.campaignId(), letter.id(), letter.sender().emailDomain());
-    Envelope envelope = new Envelope(letter, doc, r.attachments(), messageId);
+    return send(new Envelope(letter, doc, r.attachments(), messageId), attemptsBefore);
+  }
+
+  /** Hands the envelope to the channel, retrying transient failures as the policy allows. */
+  private Outcome send(Envelope envelope, int attemptsBefore) throws InterruptedException {
+    Letter letter = envelope.letter();
+    String missionId = letter.mission().id();
+    Optional<String> messageId = Optional.of(envelope.messageId());
     Instant started = clock.instant();
     int attempt = attemptsBefore;
     for (int thisRun = 1; ; thisRun++) {
       attempt++;
       channel.awaitTurn(envelope);
-      journal.record(entry(letter, LetterState.SENDING, attempt, Optional.of(messageId), null));
+      journal.record(entry(letter, LetterState.SENDING, attempt, messageId, null));
       try {
         Receipt receipt = channel.deliver(envelope);
-        journal.record(entry(letter, LetterState.SENT, attempt, Optional.of(messageId), receipt.detail()));
+        journal.record(entry(letter, LetterState.SENT, attempt, messageId, receipt.detail()));
         listener.delivered(letter, receipt);
-        return new Outcome(letter.id(), missionId, Result.SENT, thisRun, Optional.of(messageId),
-            Optional.of(receipt.detail()));
+        return new Outcome(letter.id(), missionId, Result.SENT, thisRun, messageId, Optional.of(receipt.detail()));
       } catch (DeliveryException e) {
-        String detail = e.serverReply().map(reply -> e.getMessage() + " (server: " + reply + ")").orElse(e.getMessage());
-        if (e.maybeDelivered()) {
-          // The message may have reached the server: the letter stays "sending", reported in doubt.
-          listener.failed(letter, e, false);
-          return new Outcome(letter.id(), missionId, Result.IN_DOUBT, thisRun, Optional.of(messageId),
-              Optional.of(detail));
+        Optional<Outcome> settled = settle(envelope, e, attempt, thisRun, started);
+        if (settled.isPresent()) {
+          return settled.get();
         }
-        if (e.kind() == DeliveryException.Kind.PERMANENT) {
-          journal.record(entry(letter, LetterState.FAILED_PERMANENT, attempt, Optional.of(messageId), detail));
-          listener.failed(letter, e, false);
-          return new Outcome(letter.id(), missionId, Result.FAILED_PERMANENT, thisRun, Optional.of(messageId),
-              Optional.of(detail));
-        }
-        Duration wait = retry.backoffAfter(thisRun);
-        boolean again = thisRun < retry.maxAttempts()
-            && Duration.between(started, clock.instant()).plus(wait).compareTo(retry.maxTotal()) <= 0;
-        journal.record(entry(letter, LetterState.FAILED_TRANSIENT, attempt, Optional.of(messageId), detail));
-        listener.failed(letter, e, again);
-        if (!again) {
-          return new Outcome(letter.id(), missionId, Result.FAILED_TRANSIENT, thisRun, Optional.of(messageId),
-              Optional.of(detail));
-        }
-        sleeper.sleep(wait);
+        sleeper.sleep(retry.backoffAfter(thisRun));
       } catch (RuntimeException e) {
         // A channel that fails in an unforeseen way may or may not have sent: report it in doubt.
         listener.failed(letter, new DeliveryException(DeliveryException.Kind.TRANSIENT,
             "unexpected failure in channel " + channel.name() + ": " + e, Optional.empty(), true, e), false);
-        return new Outcome(letter.id(), missionId, Result.IN_DOUBT, thisRun, Optional.of(messageId),
+        return new Outcome(letter.id(), missionId, Result.IN_DOUBT, thisRun, messageId,
             Optional.of("unexpected failure: " + e));
       }
     }
+  }
+
+  /** The outcome of a failed attempt, or empty when the policy says to try again after its backoff. */
+  private Optional<Outcome> settle(Envelope envelope, DeliveryException e, int attempt, int thisRun, Instant started) {
+    Letter letter = envelope.letter();
+    String missionId = letter.mission().id();
+    Optional<String> messageId = Optional.of(envelope.messageId());
+    String detail = e.serverReply().map(reply -> e.getMessage() + " (server: " + reply + ")").orElse(e.getMessage());
+    if (e.maybeDelivered()) {
+      // The message may have reached the server: the letter stays "sending", reported in doubt.
+      listener.failed(letter, e, false);
+      return Optional.of(new Outcome(letter.id(), missionId, Result.IN_DOUBT, thisRun, messageId, Optional.of(detail)));
+    }
+    if (e.kind() == DeliveryException.Kind.PERMANENT) {
+      journal.record(entry(letter, LetterState.FAILED_PERMANENT, attempt, messageId, detail));
+      listener.failed(letter, e, false);
+      return Optional.of(new Outcome(letter.id(), missionId, Result.FAILED_PERMANENT, thisRun, messageId,
+          Optional.of(detail)));
+    }
+    Duration wait = retry.backoffAfter(thisRun);
+    boolean again = thisRun < retry.maxAttempts()
+        && Duration.between(started, clock.instant()).plus(wait).compareTo(retry.maxTotal()) <= 0;
+    journal.record(entry(letter, LetterState.FAILED_TRANSIENT, attempt, messageId, detail));
+    listener.failed(letter, e, again);
+    return again ? Optional.empty()
+        : Optional.of(new Outcome(letter.id(), missionId, Result.FAILED_TRANSIENT, thisRun, messageId,
+            Optional.of(detail)));
   }
 
   private JournalEntry entry(Letter letter, LetterState state, int attempt, Optional<String> messageId, String detail) {
