@@ -56,7 +56,7 @@ public final class AddressSheet {
         PDPage page = new PDPage(new PDRectangle(WIDTH, HEIGHT));
         doc.addPage(page);
         try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-          LetterComposer.Pen pen = new LetterComposer.Pen(cs, docFonts);
+          Pen pen = new Pen(cs, docFonts);
           float top = MARGIN;
           List<String> sender = new ArrayList<>();
           sender.add(letter.sender().name());
