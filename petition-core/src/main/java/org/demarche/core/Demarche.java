@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
 import org.demarche.core.internal.CampaignLoader;
-import org.demarche.core.internal.LetterPlanner;
+import org.demarche.core.letters.LetterPlanner;
 import org.demarche.core.spi.ChannelContext;
 import org.demarche.core.spi.ChannelFactory;
 import org.demarche.core.spi.ContactDirectory;
