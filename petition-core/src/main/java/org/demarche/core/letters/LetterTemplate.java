@@ -23,8 +23,8 @@ import org.demarche.core.model.Problem;
  *
  * <pre>{@code
  * List<Problem> problems = new ArrayList<>();
- * Optional<LetterTemplate> t = LetterTemplate.compile(text, "letter.voice.en.md", 1, "delivery.voice.body", problems);
- * // empty, and problems says "letter.voice.en.md:3: the placeholder {{mision.name}} names nothing; ..."
+ * Optional<LetterTemplate> t = LetterTemplate.compile(text, "letter.en.md", 1, "petition.body", problems);
+ * // empty, and problems says "letter.en.md:3: the placeholder {{mision.name}} names nothing; ..."
  * }</pre>
  */
 public final class LetterTemplate {
