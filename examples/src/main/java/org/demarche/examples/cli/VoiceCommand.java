@@ -24,15 +24,15 @@ import org.demarche.core.spi.ChannelContext;
 import org.demarche.core.spi.ContactDirectory;
 import org.demarche.core.spi.DeliveryChannel;
 import org.demarche.core.spi.LetterRenderer;
-import org.demarche.core.voice.Batch;
-import org.demarche.core.voice.Routing;
-import org.demarche.core.voice.Supporter;
-import org.demarche.core.voice.SupporterFile;
-import org.demarche.core.voice.SupporterLetter;
-import org.demarche.core.voice.VoiceOptions;
-import org.demarche.core.voice.VoiceOutbox;
-import org.demarche.core.voice.VoiceSender;
-import org.demarche.core.voice.Voices;
+import org.demarche.voice.Batch;
+import org.demarche.voice.Routing;
+import org.demarche.voice.Supporter;
+import org.demarche.voice.SupporterFile;
+import org.demarche.voice.SupporterLetter;
+import org.demarche.voice.VoiceOptions;
+import org.demarche.voice.VoiceOutbox;
+import org.demarche.voice.VoiceSender;
+import org.demarche.voice.Voices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -139,12 +139,14 @@ final class VoiceCommand implements Callable<Integer> {
     var m = mine.letter().mission();
     o.println("Your mission: " + m.name() + " (" + m.id() + ")");
     o.println("  why: " + r.explanation());
-    String folder = out.resolve(m.id()).toString();
-    o.println("Your letter: " + Path.of(folder, mine.letter().id() + ".pdf"));
+    // The files are whatever the outbox channel wrote for this letter: the document and, when the mission
+    // takes email, the draft.
+    o.println("Your letter:");
+    report.files().getOrDefault(mine.letter().id(), List.of()).forEach(f -> o.println("  " + out.resolve(f)));
     if (m.email().isPresent()) {
       o.println("  to: " + m.email().get());
       if (r.supporter().email().isPresent()) {
-        o.println("Draft email from " + r.supporter().email().get() + ": " + Path.of(folder, mine.letter().id() + ".eml")
+        o.println("Draft email from " + r.supporter().email().get() + ": the .eml file above"
             + " (open it in your mail program and send it)");
       }
       mine.mailto().ifPresent(link -> {

@@ -3,6 +3,7 @@ package org.demarche.core.internal;
 import org.demarche.core.files.FieldReader;
 import org.demarche.core.files.LocatedTree;
 import org.demarche.core.model.Values;
+import org.demarche.core.letters.LetterTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;

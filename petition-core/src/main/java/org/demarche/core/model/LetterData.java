@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -67,9 +66,5 @@ public final class LetterData {
       m.put((String) kv[i], kv[i + 1]);
     }
     return m;
-  }
-
-  static List<String> sortedNames() {
-    return NAMES.stream().sorted().toList();
   }
 }

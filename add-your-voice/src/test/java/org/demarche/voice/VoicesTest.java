@@ -1,4 +1,4 @@
-package org.demarche.core.voice;
+package org.demarche.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -125,7 +125,7 @@ class VoicesTest {
   }
 
   @Test
-  void longLetterIsShortenedToTheLimitWithANotePointingToThePdf() throws Exception {
+  void longLetterIsShortenedToTheLimitWithANotePointingToTheLettersDocument() throws Exception {
     Voices voices = VoiceTesting.voices(VoiceTesting.campaign(dir, ""));
     String paragraph = "私は大阪に住んでいます。".repeat(60);
     SupporterLetter mine = voices.draft(VoiceTesting.inRegion("Aiko Tanaka", "aiko@example.org", "JP-27", paragraph));
@@ -133,7 +133,7 @@ class VoicesTest {
     assertThat(m.shortened()).isTrue();
     assertThat(m.link().length()).isLessThanOrEqualTo(Mailto.DEFAULT_MAX_LENGTH);
     String body = fields(new URI(m.link())).get("body");
-    assertThat(body).contains("its whole text is in the PDF file " + mine.letter().id() + ".pdf")
+    assertThat(body).contains("its whole text is in the document " + mine.letter().id() + " that came with this link")
         .endsWith("Sincerely,\r\n\r\nAiko Tanaka");
   }
 

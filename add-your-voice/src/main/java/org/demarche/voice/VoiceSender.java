@@ -1,4 +1,4 @@
-package org.demarche.core.voice;
+package org.demarche.voice;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,8 +45,8 @@ import org.demarche.core.spi.LetterRenderer;
  *   <li><b>Daily cap.</b> At most {@code dailyCapPerMission} supporter letters go to one mission per calendar
  *       day (in {@code zone}); the rest wait for a later run, in file order.</li>
  *   <li><b>Digest.</b> With {@code digest: true}, one email per mission per day: a short cover letter from the
- *       NGO with that day's supporter letters attached as PDFs. Which letters a digest holds is written to
- *       the journal (state PLANNED, detail {@code digest <id>}) before anything is sent, so a digest retried
+ *       NGO with that day's supporter letters attached as rendered documents. Which letters a digest holds is
+ *       written to the journal (state PLANNED, detail {@code digest <id>}) before anything is sent, so a digest retried
  *       after a failure carries the same letters under the same Message-ID; once a digest is sent, each of its
  *       letters is recorded SENT with the digest's Message-ID.</li>
  * </ul>
@@ -91,16 +91,19 @@ public final class VoiceSender {
     return this;
   }
 
+  /** Where letters to missions the channel cannot reach go (default: none). */
   public VoiceSender postalDesk(PostalDesk desk) {
     this.postalDesk = Objects.requireNonNull(desk, "postalDesk");
     return this;
   }
 
+  /** Who hears of each letter's progress (default: nobody). */
   public VoiceSender listener(ProgressListener l) {
     this.listener = Objects.requireNonNull(l, "listener");
     return this;
   }
 
+  /** How the engine waits between retries (tests pass one that does not sleep). */
   public VoiceSender sleeper(CampaignRunner.Sleeper s) {
     this.sleeper = Objects.requireNonNull(s, "sleeper");
     return this;
@@ -182,9 +185,22 @@ public final class VoiceSender {
 
   private Report digests(Batch batch, Map<String, LetterStatus> known, LocalDate today, Map<String, Letter> all,
       Map<String, List<Letter>> pending) {
-    // Digests planned earlier and not finished: retried with the letters they were given.
     Map<String, List<Letter>> members = new LinkedHashMap<>();
     Map<String, DiplomaticMission> missionOf = new LinkedHashMap<>();
+    resumeDigests(known, all, members, missionOf);
+    Map<String, Integer> waiting = planDigests(known, today, pending, members, missionOf);
+    RunReport run = sendDigests(members, missionOf);
+    Map<String, List<String>> ids = new LinkedHashMap<>();
+    members.forEach((k, v) -> ids.put(k, v.stream().map(Letter::id).toList()));
+    return new Report(batch, run, waiting, ids);
+  }
+
+  /**
+   * Digests planned earlier and not finished go into {@code members}, to be retried with the letters they were
+   * given; letters of digests that finished (the run stopped before their letters were recorded) are recorded.
+   */
+  private void resumeDigests(Map<String, LetterStatus> known, Map<String, Letter> all,
+      Map<String, List<Letter>> members, Map<String, DiplomaticMission> missionOf) {
     List<JournalEntry> repairs = new ArrayList<>();
     for (Letter l : all.values()) {
       LetterStatus st = known.get(l.id());
@@ -201,6 +217,14 @@ public final class VoiceSender {
       }
     }
     journal.recordAll(repairs);
+  }
+
+  /**
+   * Today's digest per mission, up to the cap, written to the journal before anything is sent; returns the
+   * letters left waiting per mission id.
+   */
+  private Map<String, Integer> planDigests(Map<String, LetterStatus> known, LocalDate today,
+      Map<String, List<Letter>> pending, Map<String, List<Letter>> members, Map<String, DiplomaticMission> missionOf) {
     int cap = voices.options().dailyCapPerMission();
     Map<String, Integer> waiting = new LinkedHashMap<>();
     List<JournalEntry> planned = new ArrayList<>();
@@ -223,6 +247,11 @@ public final class VoiceSender {
       }
     }
     journal.recordAll(planned);
+    return waiting;
+  }
+
+  /** Sends each digest's cover letter with its letters attached, then records the letters as the digest went. */
+  private RunReport sendDigests(Map<String, List<Letter>> members, Map<String, DiplomaticMission> missionOf) {
     List<Letter> covers = new ArrayList<>();
     for (Map.Entry<String, List<Letter>> d : members.entrySet()) {
       covers.add(cover(d.getKey(), missionOf.get(d.getKey()), d.getValue()));
@@ -244,9 +273,7 @@ public final class VoiceSender {
       }
     }
     journal.recordAll(done);
-    Map<String, List<String>> ids = new LinkedHashMap<>();
-    members.forEach((k, v) -> ids.put(k, v.stream().map(Letter::id).toList()));
-    return new Report(batch, run, waiting, ids);
+    return run;
   }
 
   private JournalEntry memberDone(Letter l, String digestId, LetterState state, Optional<String> messageId) {

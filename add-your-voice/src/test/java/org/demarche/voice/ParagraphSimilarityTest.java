@@ -1,4 +1,4 @@
-package org.demarche.core.voice;
+package org.demarche.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.demarche.core.voice;
+package org.demarche.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +76,8 @@ class VoiceOutboxTest {
     assertThat(index).hasSize(4);
     assertThat(index.get(0)).isEqualTo("letterId,name,email,row,missionId,rule,via,files,mailto");
     assertThat(index).anySatisfy(l -> assertThat(l).startsWith(aiko + ",Aiko Tanaka,aiko@example.org,s.csv:2,"
-        + "cn-cg-jp-osaka,JURISDICTION,email,cn-cg-jp-osaka/" + aiko + ".pdf cn-cg-jp-osaka/" + aiko + ".eml,mailto:"));
+        + "cn-cg-jp-osaka,JURISDICTION,email,cn-cg-jp-osaka/" + aiko + ".from cn-cg-jp-osaka/" + aiko + ".txt,mailto:"));
+    assertThat(report.files().get(aiko)).containsExactly("cn-cg-jp-osaka/" + aiko + ".from",
+        "cn-cg-jp-osaka/" + aiko + ".txt");
   }
 }

@@ -1,4 +1,4 @@
-package org.demarche.core.voice;
+package org.demarche.voice;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;

@@ -1,4 +1,4 @@
-package org.demarche.core.voice;
+package org.demarche.voice;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -125,6 +125,28 @@ public final class ParagraphSimilarity {
     }
     int[] parent = new int[n];
     double[] lowest = new double[n];
+    link(sets, threshold, parent, lowest);
+    Map<Integer, List<Integer>> components = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      components.computeIfAbsent(find(parent, i), x -> new ArrayList<>()).add(i);
+    }
+    for (Map.Entry<Integer, List<Integer>> c : components.entrySet()) {
+      if (c.getValue().size() > 1) {
+        List<Integer> members = new ArrayList<>();
+        c.getValue().forEach(d -> members.addAll(distinct.get(d)));
+        members.sort(null);
+        out.add(new Group(Kind.NEAR_DUPLICATE, members, lowest[c.getKey()]));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Links every pair of shingle sets at or above {@code threshold} into one component ({@code parent}, union-find),
+   * finding candidates by LSH over MinHash bands; {@code lowest} gets each root's lowest linked similarity.
+   */
+  private static void link(long[][] sets, double threshold, int[] parent, double[] lowest) {
+    int n = sets.length;
     for (int i = 0; i < n; i++) {
       parent[i] = i;
       lowest[i] = 1.0;
@@ -155,19 +177,6 @@ public final class ParagraphSimilarity {
         bucket.add(i);
       }
     }
-    Map<Integer, List<Integer>> components = new LinkedHashMap<>();
-    for (int i = 0; i < n; i++) {
-      components.computeIfAbsent(find(parent, i), x -> new ArrayList<>()).add(i);
-    }
-    for (Map.Entry<Integer, List<Integer>> c : components.entrySet()) {
-      if (c.getValue().size() > 1) {
-        List<Integer> members = new ArrayList<>();
-        c.getValue().forEach(d -> members.addAll(distinct.get(d)));
-        members.sort(null);
-        out.add(new Group(Kind.NEAR_DUPLICATE, members, lowest[c.getKey()]));
-      }
-    }
-    return out;
   }
 
   private static int find(int[] parent, int i) {

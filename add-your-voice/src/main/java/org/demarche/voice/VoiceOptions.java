@@ -1,4 +1,4 @@
-package org.demarche.core.voice;
+package org.demarche.voice;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.demarche.core.letters.LetterTemplate;
 import org.demarche.core.model.InvalidInputException;
 import org.demarche.core.model.Problem;
 import org.demarche.core.model.Settings;
@@ -46,7 +47,7 @@ public record VoiceOptions(Mode mode, ParagraphPolicy paragraphPolicy, int minPa
 
   /** Whether the NGO sends supporters' letters itself. */
   public enum Mode {
-    /** Supporters get their letter (PDF, .eml draft, mailto link) and send it themselves; nothing is sent. */
+    /** Supporters get their letter (rendered document, email draft, mailto link) and send it themselves; nothing is sent. */
     DRAFTS,
     /** The NGO sends each letter from its own address with the supporter as Reply-To. */
     ON_BEHALF
@@ -65,6 +66,7 @@ public record VoiceOptions(Mode mode, ParagraphPolicy paragraphPolicy, int minPa
   static final Set<String> KEYS = Set.of("mode", "personalParagraph", "minParagraphLength", "dailyCapPerMission",
       "digest", "zone", "nearDuplicateThreshold", "mailtoMaxLength", "body");
 
+  /** Checks every option's range. */
   public VoiceOptions {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(paragraphPolicy, "paragraphPolicy");
@@ -90,21 +92,6 @@ public record VoiceOptions(Mode mode, ParagraphPolicy paragraphPolicy, int minPa
   public static VoiceOptions defaults() {
     return new VoiceOptions(Mode.DRAFTS, ParagraphPolicy.OPTIONAL, 0, 50, false, ZoneOffset.UTC,
         ParagraphSimilarity.DEFAULT_THRESHOLD, Mailto.DEFAULT_MAX_LENGTH, Optional.empty());
-  }
-
-  public VoiceOptions withMode(Mode m) {
-    return new VoiceOptions(m, paragraphPolicy, minParagraphLength, dailyCapPerMission, digest, zone,
-        nearDuplicateThreshold, mailtoMaxLength, body);
-  }
-
-  public VoiceOptions withParagraphPolicy(ParagraphPolicy policy, int minLength) {
-    return new VoiceOptions(mode, policy, minLength, dailyCapPerMission, digest, zone, nearDuplicateThreshold,
-        mailtoMaxLength, body);
-  }
-
-  public VoiceOptions withSending(int cap, boolean digestMode, ZoneId dayZone) {
-    return new VoiceOptions(Mode.ON_BEHALF, paragraphPolicy, minParagraphLength, cap, digestMode, dayZone,
-        nearDuplicateThreshold, mailtoMaxLength, body);
   }
 
   /**
@@ -185,7 +172,7 @@ public record VoiceOptions(Mode mode, ParagraphPolicy paragraphPolicy, int minPa
         return Optional.empty();
       }
       int before = problems.size();
-      org.demarche.core.internal.LetterTemplate.compile(text, path.toString(), 1, s.section() + ".body", problems);
+      LetterTemplate.compile(text, path.toString(), 1, s.section() + ".body", problems);
       return problems.size() == before ? Optional.of(text) : Optional.empty();
     } catch (java.io.IOException e) {
       problems.add(s.problem("body", "cannot read '" + file + "': " + e.getMessage()));

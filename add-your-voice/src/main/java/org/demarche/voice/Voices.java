@@ -1,4 +1,4 @@
-package org.demarche.core.voice;
+package org.demarche.voice;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,7 +22,8 @@ import org.demarche.core.model.Sender;
 import org.demarche.core.model.ServingMission;
 import org.demarche.core.model.Signatories;
 import org.demarche.core.model.Signer;
-import org.demarche.core.internal.LetterPlanner;
+import org.demarche.core.letters.LetterPlanner;
+import org.demarche.core.letters.LetterPlanner;
 import org.demarche.core.spi.ContactDirectory;
 import org.demarche.core.spi.MissionQuery;
 
@@ -59,14 +60,17 @@ public final class Voices {
     this.sendingState = campaign.recipients().sendingState().orElse("CN");
   }
 
+  /** Supporters' letters for {@code campaign}, routed with {@code directory}. */
   public static Voices create(Campaign campaign, ContactDirectory directory, VoiceOptions options) {
     return new Voices(campaign, directory, options);
   }
 
+  /** The campaign whose petition supporters sign. */
   public Campaign campaign() {
     return campaign;
   }
 
+  /** The campaign's {@code delivery.voice} options. */
   public VoiceOptions options() {
     return options;
   }
@@ -240,7 +244,7 @@ public final class Voices {
     }
     String head = letter.salutation() + "\n\n" + String.join("\n\n", letter.paragraphs());
     String tail = "\n\n" + letter.closing() + "\n\n" + String.join("\n", letter.signatureBlock());
-    return Optional.of(Mailto.of(letter.mission().email().get(), letter.subject(), head, tail, letter.id() + ".pdf",
+    return Optional.of(Mailto.of(letter.mission().email().get(), letter.subject(), head, tail, letter.id(),
         options.mailtoMaxLength()));
   }
 }

@@ -1,4 +1,4 @@
-package org.demarche.core.voice;
+package org.demarche.voice;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -16,7 +16,8 @@ import java.util.Objects;
  * 2,083 characters, some webmail handlers at about 2,000), so a link is kept within
  * {@link #DEFAULT_MAX_LENGTH} 2,000 characters unless the campaign says otherwise. When the letter does not fit,
  * its text is cut at the last paragraph, sentence or word boundary that fits, and a note asks the supporter to
- * attach the PDF, which has the whole letter; {@link #shortened()} then says so.
+ * attach the letter's document (the file named after the letter's id), which has the whole letter;
+ * {@link #shortened()} then says so.
  *
  * @param link the whole link, e.g. {@code mailto:a@example.org?subject=...&body=...}
  * @param shortened whether the body was shortened to fit
@@ -27,6 +28,7 @@ public record Mailto(String link, boolean shortened) {
   /** The shortest limit accepted: enough for an address, a subject and the note. */
   public static final int MIN_LENGTH = 600;
 
+  /** Checks that {@code link} is a mailto link. */
   public Mailto {
     Objects.requireNonNull(link, "link");
     if (!link.startsWith("mailto:")) {
@@ -37,16 +39,17 @@ public record Mailto(String link, boolean shortened) {
   /**
    * The link to {@code to} with {@code subject} and {@code head + tail} as the body, within {@code maxLength}
    * characters. Only {@code head} is shortened (the closing and signature in {@code tail} are kept whole); the
-   * note then names {@code pdfFileName}.
+   * note then asks for the document {@code letterId}, the file whose name is the letter's id (and the
+   * extension its renderer gave it).
    */
-  public static Mailto of(String to, String subject, String head, String tail, String pdfFileName, int maxLength) {
+  public static Mailto of(String to, String subject, String head, String tail, String letterId, int maxLength) {
     String prefix = "mailto:" + encode(to, true) + "?subject=" + encode(subject, false) + "&body=";
     String full = prefix + encode(head + tail, false);
     if (full.length() <= maxLength) {
       return new Mailto(full, false);
     }
-    String note = "\n\n[…] The letter is longer than a mail link can carry: its whole text is in the PDF file "
-        + pdfFileName + ". Please attach that file before you send.\n\n";
+    String note = "\n\n[…] The letter is longer than a mail link can carry: its whole text is in the document "
+        + letterId + " that came with this link. Please attach that file before you send.\n\n";
     int fixed = prefix.length() + encode(note + tail, false).length();
     if (fixed >= maxLength) {
       throw new IllegalArgumentException("a mailto link of at most " + maxLength + " characters cannot hold the"

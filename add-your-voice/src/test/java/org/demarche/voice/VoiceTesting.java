@@ -1,4 +1,4 @@
-package org.demarche.core.voice;
+package org.demarche.voice;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.demarche.core.voice;
+package org.demarche.voice;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -12,7 +12,7 @@ import org.demarche.core.model.Values;
  * Someone who adds their voice: who they are, where they live, and what they want to say themselves.
  *
  * @param name the name they sign with
- * @param email their own address: the {@code .eml} draft is from it, or the Reply-To when the NGO sends
+ * @param email their own address: the email draft is from it, or the Reply-To when the NGO sends
  * @param city their city or town, printed on their letterhead when given
  * @param country ISO 3166-1 alpha-2 code of where they live (may be inferred from the coordinate)
  * @param region ISO 3166-2 code of their region (prefecture, state), when known
