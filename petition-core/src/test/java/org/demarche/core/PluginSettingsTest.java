@@ -154,6 +154,6 @@ class PluginSettingsTest {
   void aRecordWithNoComponentsRefusesEveryKey() {
     record Nothing() {}
     assertThat(relay(campaignWithRelay("host: x")).check(Nothing.class)).extracting(Problem::message)
-        .containsExactly("unknown key 'host'; this section takes no keys");
+        .containsExactly("unknown key 'host'; delivery.relay takes no keys");
   }
 }

@@ -56,7 +56,7 @@ final class SettingsBinder<R extends Record> {
     for (String key : settings.values().keySet()) {
       if (!known.contains(key)) {
         problems.add(settings.problem(key, "unknown key '" + key + "'; "
-            + (known.isEmpty() ? "this section takes no keys" : "valid keys are " + String.join(", ", known))));
+            + (known.isEmpty() ? settings.section() + " takes no keys" : "valid keys are " + String.join(", ", known))));
       }
     }
   }
