@@ -94,7 +94,7 @@ final class SettingsBinder<R extends Record> {
       problems.add(settings.problem(key, "is missing"));
       return Optional.empty();
     }
-    return read(key, raw.get(), c.getType()).map(v -> v);
+    return read(key, raw.get(), c.getType());
   }
 
   private Class<?> typeArgument(RecordComponent c) {
