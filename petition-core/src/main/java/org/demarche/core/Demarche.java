@@ -278,9 +278,7 @@ public final class Demarche {
    */
   public RunReport run(Campaign campaign, RunOptions options) {
     String channelName = options.channel().orElse(campaign.delivery().channel());
-    Settings settings = options.channelSettings().orElseGet(() -> channelName.equals(campaign.delivery().channel())
-        ? campaign.delivery().options()
-        : Settings.empty("delivery." + channelName));
+    Settings settings = options.channelSettings().orElseGet(() -> section(campaign, "delivery." + channelName));
     List<Letter> letters = plan(campaign);
     // One planner for the whole run: its compiled templates serve every letter's translations.
     LetterPlanner planner = new LetterPlanner(campaign);
@@ -301,10 +299,16 @@ public final class Demarche {
   }
 
   /**
-   * A section of the campaign file as plugin settings, e.g. {@code delivery.smtp} to send over SMTP a
-   * campaign whose own channel is the outbox.
+   * A {@code delivery.<name>} section of the campaign as plugin settings, e.g. {@code delivery.smtp} to send
+   * over SMTP a campaign whose own channel is the outbox. The campaign keeps every section it loaded, so
+   * the file is not read again; an absent section gives settings with no values, located at the campaign file.
    */
   public Settings section(Campaign campaign, String path) {
-    return CampaignLoader.section(campaign.file(), path);
+    String name = path.startsWith("delivery.") ? path.substring("delivery.".length()) : "";
+    if (name.isEmpty() || name.contains(".")) {
+      throw new IllegalArgumentException("plugin settings are delivery.<name> sections, not '" + path + "'");
+    }
+    return campaign.delivery().section(name).orElseGet(() -> new Settings(path, Map.of(), Map.of(),
+        new Location(campaign.file().toString(), 1, 1), campaign.baseDir()));
   }
 }

@@ -20,7 +20,6 @@ import org.demarche.core.model.Rendition;
 import org.demarche.core.model.RetryPolicy;
 import org.demarche.core.model.SafeNames;
 import org.demarche.core.model.Sender;
-import org.demarche.core.model.Settings;
 import org.demarche.core.model.Signatories;
 import org.demarche.core.model.Signatory;
 import org.demarche.core.model.Signer;
@@ -162,8 +161,7 @@ class ModelValidationTest {
   }
 
   private static DeliverySettings delivery(String language, List<String> attach) {
-    return new DeliverySettings("outbox", Settings.empty("delivery.outbox"), "pdf", Settings.empty("delivery.pdf"),
-        language, attach, RetryPolicy.defaults());
+    return new DeliverySettings("outbox", "pdf", Map.of(), language, attach, RetryPolicy.defaults());
   }
 
   private static RecipientSelection toJapan() {

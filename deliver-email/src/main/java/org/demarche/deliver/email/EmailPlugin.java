@@ -1,6 +1,5 @@
 package org.demarche.deliver.email;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.demarche.core.model.InvalidInputException;
 import org.demarche.core.model.Problem;
@@ -10,6 +9,7 @@ import org.demarche.core.spi.ChannelFactory;
 import org.demarche.core.spi.DeliveryChannel;
 import org.demarche.core.spi.DemarchePlugin;
 import org.demarche.core.spi.PluginRegistry;
+import org.demarche.core.spi.Secrets;
 
 /**
  * The {@code deliver-email} plugin: registers the channels {@code smtp} ({@link SmtpChannel}) and
@@ -32,36 +32,31 @@ public final class EmailPlugin implements DemarchePlugin {
   static final class SmtpFactory implements ChannelFactory {
     @Override
     public List<Problem> validate(Settings settings) {
-      return SmtpSettings.problems(settings);
+      return SmtpSection.problems(settings);
     }
 
     @Override
     public DeliveryChannel open(ChannelContext context) {
-      Settings section = context.settings();
-      SmtpSettings settings = SmtpSettings.from(section);
-      if (settings.username().isPresent()) {
-        String password = context.environment().get(settings.passwordEnv());
-        if (password == null || password.isEmpty()) {
-          throw new InvalidInputException(section.problem(section.values().containsKey("passwordEnv") ? "passwordEnv"
-                  : "username", "the password for " + settings.username().get() + " is missing: set the environment"
-                  + " variable " + settings.passwordEnv() + " before running (it is never read from a file or an"
-                  + " argument)"));
-        }
+      Settings settings = context.settings();
+      SmtpSection section = SmtpSection.read(settings);
+      try {
+        return SmtpChannel.create(section.settings(), context.environment());
+      } catch (Secrets.MissingSecretException e) {
+        // Located where the variable is named, or at the login that needs it.
+        throw new InvalidInputException(settings.problem(section.passwordEnv().isPresent() ? "passwordEnv" : "username",
+            e.getMessage()));
       }
-      return SmtpChannel.create(settings, context.environment());
     }
   }
 
-  /** Opens an {@link OutboxChannel} on the run's output folder. */
+  /** Opens an {@link OutboxChannel} on the run's output folder; it takes no settings. */
   static final class OutboxFactory implements ChannelFactory {
+    /** The outbox's settings: none, since it writes into the run's output folder. */
+    private record NoSettings() {}
+
     @Override
     public List<Problem> validate(Settings settings) {
-      List<Problem> problems = new ArrayList<>();
-      for (String key : settings.values().keySet()) {
-        problems.add(settings.problem(key, "is not an outbox option: the outbox needs none (it writes into the"
-            + " run's output folder)"));
-      }
-      return problems;
+      return settings.check(NoSettings.class);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.demarche.core.model.Envelope;
 import org.demarche.core.model.Letter;
 import org.demarche.core.model.Receipt;
 import org.demarche.core.spi.DeliveryChannel;
+import org.demarche.core.spi.Secrets;
 import org.demarche.deliver.email.internal.DkimSigning;
 import org.demarche.deliver.email.internal.MessageFactory;
 import org.demarche.deliver.email.internal.SmtpConnection;
@@ -60,8 +61,8 @@ public final class SmtpChannel implements DeliveryChannel {
    * A channel for {@code settings}, taking the password (when a username is set) from {@code environment}
    * under {@link SmtpSettings#passwordEnv()}. Nothing connects until the first letter.
    *
-   * @throws IllegalArgumentException when a username is set and the password variable is missing or empty
-   *     (the message names the variable, never a value)
+   * @throws Secrets.MissingSecretException when a username is set and the password variable is missing or
+   *     empty (the message names the variable, never a value)
    */
   public static SmtpChannel create(SmtpSettings settings, Map<String, String> environment) {
     return create(settings, environment, Throttle.real(settings.perMinute(), settings.perDomainPerMinute()),
@@ -71,15 +72,8 @@ public final class SmtpChannel implements DeliveryChannel {
   static SmtpChannel create(SmtpSettings settings, Map<String, String> environment, Throttle throttle, Clock clock) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(environment, "environment");
-    Optional<String> password = Optional.empty();
-    if (settings.username().isPresent()) {
-      String value = environment.get(settings.passwordEnv());
-      if (value == null || value.isEmpty()) {
-        throw new IllegalArgumentException("the SMTP password for " + settings.username().get() + " is missing: set"
-            + " the environment variable " + settings.passwordEnv() + " (it is never read from a file or an argument)");
-      }
-      password = Optional.of(value);
-    }
+    Optional<String> password = settings.username()
+        .map(user -> Secrets.require(environment, settings.passwordEnv(), "SMTP password for " + user));
     return new SmtpChannel(settings, password, throttle, clock);
   }
 

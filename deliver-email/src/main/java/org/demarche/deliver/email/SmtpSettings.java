@@ -9,7 +9,6 @@ import org.demarche.core.model.InvalidInputException;
 import org.demarche.core.model.Problem;
 import org.demarche.core.model.Settings;
 import org.demarche.deliver.email.internal.HeaderFields;
-import org.demarche.deliver.email.internal.SmtpSettingsReader;
 
 /**
  * How the {@code smtp} channel reaches its server. Built in code with {@link #of(String)} and the
@@ -116,12 +115,12 @@ public record SmtpSettings(
    * @throws InvalidInputException listing every problem, each with its file, line and key
    */
   public static SmtpSettings from(Settings settings) {
-    return SmtpSettingsReader.read(settings);
+    return SmtpSection.read(settings).settings();
   }
 
   /** Every problem in a {@code delivery.smtp} section, empty when it is valid. */
   public static List<Problem> problems(Settings settings) {
-    return SmtpSettingsReader.problems(settings);
+    return SmtpSection.problems(settings);
   }
 
   /** The same settings with another port. */

@@ -67,8 +67,8 @@ class EmailPluginTest {
         LocalDate.of(2026, 9, 24), Map.of());
     return new Campaign("test-campaign", Fixtures.sender(), petition, Signatories.none(), Disclosure.FULL,
         new RecipientSelection(List.of("bundled"), List.of(), Optional.of("CN"), Optional.of("JP"), java.util.Set.of()),
-        new DeliverySettings(channel, options, "pdf", Settings.empty("delivery.pdf"), "en", List.of(),
-            RetryPolicy.defaults()), Path.of("campaign.yaml"));
+        new DeliverySettings(channel, "pdf", Map.of(channel, options), "en", List.of(), RetryPolicy.defaults()),
+        Path.of("campaign.yaml"));
   }
 
   @Test
@@ -115,8 +115,8 @@ class EmailPluginTest {
     InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> installed().get("smtp")
         .open(new ChannelContext(campaign("smtp", settings), settings, out, Map.of())));
     assertThat(e.problems()).extracting(Object::toString).containsExactly("campaign.yaml:32:5: delivery.smtp.username:"
-        + " the password for campaigns@example.org is missing: set the environment variable DEMARCHE_SMTP_PASSWORD"
-        + " before running (it is never read from a file or an argument)");
+        + " the SMTP password for campaigns@example.org is missing: set the environment variable"
+        + " DEMARCHE_SMTP_PASSWORD (it is never read from a file or an argument)");
   }
 
   @Test

@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.demarche.core.model.Campaign;
 import org.demarche.core.Demarche;
 import org.demarche.core.FileJournal;
-import org.demarche.core.model.Location;
 import org.demarche.core.RunOptions;
 import org.demarche.core.RunReport;
 import org.demarche.core.RunReport.Result;
@@ -69,24 +66,17 @@ final class RunCommand implements Callable<Integer> {
     return report.allDone() ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
   }
 
+  /** The channel's section of the campaign, with the values given on the command line in place of its own. */
   private Settings channelSettings(Demarche demarche, Campaign campaign, String channel) {
-    Settings base = campaign.delivery().channel().equals(channel) ? campaign.delivery().options()
-        : demarche.section(campaign, "delivery." + channel);
-    Map<String, String> values = new HashMap<>(base.values());
-    Map<String, Location> locations = new HashMap<>(base.locations());
-    override(values, locations, "host", smtpHost, "--smtp-host");
-    override(values, locations, "port", smtpPort, "--smtp-port");
-    override(values, locations, "tls", smtpTls, "--smtp-tls");
-    override(values, locations, "perMinute", smtpPerMinute, "--smtp-per-minute");
-    return new Settings(base.section(), values, locations, base.sectionLocation(), base.baseDir());
+    Settings settings = demarche.section(campaign, "delivery." + channel);
+    settings = override(settings, "host", smtpHost, "--smtp-host");
+    settings = override(settings, "port", smtpPort, "--smtp-port");
+    settings = override(settings, "tls", smtpTls, "--smtp-tls");
+    return override(settings, "perMinute", smtpPerMinute, "--smtp-per-minute");
   }
 
-  /** A value given on the command line replaces the campaign's, and a problem with it points at the option. */
-  private static void override(Map<String, String> values, Map<String, Location> locations, String key, Object value,
-      String option) {
-    if (value != null) {
-      values.put(key, value.toString());
-      locations.put(key, Location.of("command line option " + option));
-    }
+  /** {@code settings} with {@code key} from {@code flag} when the user gave it; a problem with it names the flag. */
+  static Settings override(Settings settings, String key, Object value, String flag) {
+    return value == null ? settings : settings.with(key, value.toString(), flag);
   }
 }

@@ -8,7 +8,6 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -183,14 +182,10 @@ final class VoiceCommand implements Callable<Integer> {
   }
 
   private int send(Demarche demarche, Campaign campaign, Voices voices, List<Supporter> list, PrintWriter o) {
-    Settings base = campaign.delivery().channel().equals("smtp") ? campaign.delivery().options()
-        : demarche.section(campaign, "delivery.smtp");
-    Map<String, String> values = new HashMap<>(base.values());
-    Map<String, Location> locations = new HashMap<>(base.locations());
-    put(values, locations, "host", smtpHost, "--smtp-host");
-    put(values, locations, "port", smtpPort, "--smtp-port");
-    put(values, locations, "tls", smtpTls, "--smtp-tls");
-    Settings settings = new Settings(base.section(), values, locations, base.sectionLocation(), base.baseDir());
+    Settings settings = demarche.section(campaign, "delivery.smtp");
+    settings = RunCommand.override(settings, "host", smtpHost, "--smtp-host");
+    settings = RunCommand.override(settings, "port", smtpPort, "--smtp-port");
+    settings = RunCommand.override(settings, "tls", smtpTls, "--smtp-tls");
     Path journalFile = journal != null ? journal : FileJournal.defaultFile(campaign, "smtp");
     LetterRenderer renderer = demarche.renderer(campaign);
     try (FileJournal j = FileJournal.open(journalFile, campaign.id());
@@ -207,14 +202,6 @@ final class VoiceCommand implements Callable<Integer> {
       report.waiting().forEach((mission, n) -> o.println("  " + mission + ": " + n
           + " letters wait for a later day (daily cap " + voices.options().dailyCapPerMission() + ")"));
       return run.allDone() ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
-    }
-  }
-
-  private static void put(Map<String, String> values, Map<String, Location> locations, String key, Object value,
-      String option) {
-    if (value != null) {
-      values.put(key, value.toString());
-      locations.put(key, Location.of("command line option " + option));
     }
   }
 

@@ -1,18 +1,38 @@
 package org.demarche.core.model;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
- * A plugin's options from a campaign file (e.g. the {@code delivery.smtp} section), with where each
- * came from, so that a plugin can report a bad value with its file and line.
+ * A plugin's settings from a campaign file (e.g. the {@code delivery.smtp} section), with where each
+ * came from, so that a bad value is reported with its file, line and column.
+ *
+ * <p>A plugin declares its settings as a record and reads them with {@link #bind}; it never parses the
+ * text itself:
+ *
+ * <pre>{@code
+ * record PdfSection(Optional<Paper> paper, List<Path> fonts, Optional<Boolean> pdfa) {}
+ * PdfSection s = settings.bind(PdfSection.class);   // or settings.check(PdfSection.class) to validate
+ * }</pre>
+ *
+ * <p>A record component's name is the key. Its type is {@code String} (stripped), {@code int}/{@code Integer},
+ * {@code long}/{@code Long}, {@code double}/{@code Double}, {@code boolean}/{@code Boolean} ({@code true} or
+ * {@code false}), an enum (written in lower case with hyphens: {@code starttls}, {@code name-only}; any case
+ * is read), or {@code Path} (resolved against {@link #baseDir()}, the campaign's folder). A key is required
+ * unless its component is an {@code Optional<T>} (empty when absent) or a {@code List<T>} (empty when absent;
+ * written as a list or as comma-separated text). Defaults are the plugin's: it applies them to the empty
+ * {@code Optional}s when it turns the record into its own options. The record's constructor checks values
+ * (it runs once every required key has been read); a refusal whose message starts with a key (as {@link Values}' rules write them, e.g. {@code port must be
+ * between 1 and 65535, not 0}) is located at that key, and {@link Values#checkAll} lets it refuse several
+ * keys at once.
  *
  * @param section the section's path in the campaign, e.g. {@code delivery.smtp}
- * @param values the options as text, by key
- * @param locations where each key was written
+ * @param values the settings as text, by key
+ * @param locations where each key was written (or the command-line flag that gave it)
  * @param sectionLocation where the section starts (or the campaign file when it is absent)
  * @param baseDir the folder relative paths resolve against (the campaign file's folder)
  */
@@ -38,21 +58,40 @@ public record Settings(
     return new Settings(section, values, Map.of(), Location.of("(code)"), Path.of("."));
   }
 
+  /** The text written for {@code key}, if any; plugins {@link #bind} their settings instead of reading text. */
   public Optional<String> text(String key) {
     return Optional.ofNullable(values.get(key));
   }
 
-  /** The integer at {@code key}; a value that is not an integer throws {@link InvalidInputException}. */
-  public OptionalInt integer(String key) {
-    String v = values.get(key);
-    if (v == null) {
-      return OptionalInt.empty();
-    }
-    try {
-      return OptionalInt.of(Integer.parseInt(v.strip()));
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(problem(key, "must be a whole number, not '" + v + "'"));
-    }
+  /**
+   * The same settings with {@code key} set to {@code value} from the command-line flag {@code flag} (e.g.
+   * {@code --smtp-host}); a problem with that value is located at the flag, not in the file.
+   */
+  public Settings with(String key, String value, String flag) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    Map<String, String> v = new HashMap<>(values);
+    Map<String, Location> l = new HashMap<>(locations);
+    v.put(key, value);
+    l.put(key, Location.of("command line option " + Objects.requireNonNull(flag, "flag")));
+    return new Settings(section, v, l, sectionLocation, baseDir);
+  }
+
+  /**
+   * These settings as a {@code type} record (see the class comment for the types a record may hold).
+   *
+   * @throws InvalidInputException with every problem: unknown keys (with the valid ones), missing required
+   *     keys, values of the wrong type, and values the record's constructor refuses, each at its key
+   * @throws IllegalArgumentException when {@code type} is not a record of the supported types
+   */
+  public <R extends Record> R bind(Class<R> type) {
+    SettingsBinder.Result<R> result = SettingsBinder.bind(this, type);
+    return result.value().orElseThrow(() -> new InvalidInputException(result.problems()));
+  }
+
+  /** Every problem {@link #bind} would report, empty when these settings bind to {@code type}. */
+  public <R extends Record> List<Problem> check(Class<R> type) {
+    return SettingsBinder.bind(this, type).problems();
   }
 
   /** A problem with the value at {@code key}, located where it was written. */

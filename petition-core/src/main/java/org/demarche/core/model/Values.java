@@ -139,6 +139,29 @@ public final class Values {
     return List.copyOf(value);
   }
 
+  /**
+   * Runs every check, then throws the first refusal with the others attached as suppressed exceptions, so
+   * that a record's constructor can refuse several fields at once ({@link Settings#bind} reports each at its
+   * key). Each check throws {@link IllegalArgumentException} whose message starts with its field's name.
+   */
+  public static void checkAll(Runnable... checks) {
+    IllegalArgumentException first = null;
+    for (Runnable check : checks) {
+      try {
+        check.run();
+      } catch (IllegalArgumentException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
   /** {@code message} without the leading field name the rules above put in front of it. */
   public static String withoutField(String message, String field) {
     return message.startsWith(field + " ") ? message.substring(field.length() + 1) : message;

@@ -3,7 +3,6 @@ package org.demarche.core.spi;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.demarche.core.model.Campaign;
 import org.demarche.core.model.Settings;
 
@@ -13,7 +12,7 @@ import org.demarche.core.model.Settings;
  * @param campaign the campaign being delivered
  * @param settings the channel's settings (the campaign's section, overridden by the command line)
  * @param outputDir the folder for files (the outbox), created by the channel if missing
- * @param environment the process environment, where secrets such as SMTP passwords come from
+ * @param environment the process environment, where secrets come from (read them with {@link Secrets})
  */
 public record ChannelContext(Campaign campaign, Settings settings, Path outputDir, Map<String, String> environment) {
   public ChannelContext {
@@ -21,9 +20,5 @@ public record ChannelContext(Campaign campaign, Settings settings, Path outputDi
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(outputDir, "outputDir");
     environment = Map.copyOf(environment);
-  }
-
-  public Optional<String> env(String name) {
-    return Optional.ofNullable(environment.get(name));
   }
 }

@@ -1,7 +1,6 @@
 package org.demarche.render.pdf;
 
 import java.util.Locale;
-import java.util.Optional;
 
 /** The paper a letter is set on. */
 public enum Paper {
@@ -26,16 +25,6 @@ public enum Paper {
   /** Height in points. */
   public float height() {
     return height;
-  }
-
-  /** The paper named {@code a4} or {@code letter} (any case). */
-  public static Optional<Paper> named(String name) {
-    for (Paper p : values()) {
-      if (p.name().equalsIgnoreCase(name.strip())) {
-        return Optional.of(p);
-      }
-    }
-    return Optional.empty();
   }
 
   @Override
