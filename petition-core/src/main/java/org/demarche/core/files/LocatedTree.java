@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -119,6 +120,12 @@ public final class LocatedTree {
     int nl = message.indexOf('\n');
     if (nl > 0) {
       message = message.substring(0, nl);
+    }
+    if (e instanceof StreamConstraintsException && message.startsWith("String value length")) {
+      return new Problem(where, "", "a value is longer than " + ReadLimits.MAX_STRING_CHARS + " characters");
+    }
+    if (e instanceof StreamConstraintsException && message.startsWith("Name length")) {
+      return new Problem(where, "", "a key is longer than " + ReadLimits.MAX_KEY_CHARS + " characters");
     }
     java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(message);
     if (dup.find()) {
