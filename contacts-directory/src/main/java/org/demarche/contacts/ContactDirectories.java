@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 import org.demarche.contacts.internal.DirectoryFiles;
 import org.demarche.contacts.internal.MissionRecord;
-import org.demarche.contacts.internal.Problems;
 import org.demarche.contacts.internal.Regions;
 import org.demarche.core.model.DiplomaticMission;
 import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.Problem;
 import org.demarche.core.spi.ContactDirectory;
 
 /**
@@ -60,7 +60,7 @@ public final class ContactDirectories {
   public static MissionDirectory open(List<String> layers, Path baseDir) {
     Objects.requireNonNull(layers, "layers");
     Objects.requireNonNull(baseDir, "baseDir");
-    Problems problems = new Problems();
+    List<Problem> problems = new ArrayList<>();
     Map<String, MissionRecord> records = new LinkedHashMap<>();
     for (String layer : layers) {
       if (layer.equals(BUNDLED)) {
@@ -70,7 +70,7 @@ public final class ContactDirectories {
       }
     }
     Map<String, DiplomaticMission> built = DirectoryFiles.build(records, problems);
-    problems.throwIfAny();
+    DirectoryFiles.throwIfAny(problems);
     return new MissionDirectory(built.values(), candidates(records), records, Regions.bundled());
   }
 
@@ -118,7 +118,7 @@ public final class ContactDirectories {
     static final MissionDirectory DIRECTORY = load();
 
     private static MissionDirectory load() {
-      Problems problems = new Problems();
+      List<Problem> problems = new ArrayList<>();
       Map<String, MissionRecord> records = new LinkedHashMap<>();
       for (String layer : BUNDLED_LAYERS) {
         DirectoryFiles.overlay(records, DirectoryFiles.resource(DATA + layer, problems), problems);
@@ -126,7 +126,7 @@ public final class ContactDirectories {
       Map<String, DiplomaticMission> built = DirectoryFiles.build(records, problems);
       if (!problems.isEmpty()) {
         throw new IllegalStateException("the bundled directory data is invalid (a bug in contacts-directory): "
-            + problems.list());
+            + problems);
       }
       return new MissionDirectory(built.values(), candidates(records), records, Regions.bundled());
     }

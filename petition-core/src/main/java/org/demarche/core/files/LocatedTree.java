@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.demarche.core.model.Location;
 import org.demarche.core.model.Problem;
@@ -30,32 +32,37 @@ import org.yaml.snakeyaml.LoaderOptions;
  * files: bounded size, nesting, string length and YAML aliases, and duplicate keys are refused.
  */
 public final class LocatedTree {
-  /** The largest campaign or directory file read, in bytes (long lists belong in CSV files, which stream). */
-  public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
-  private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-      .maxNestingDepth(64)
-      .maxStringLength(1_000_000)
-      .maxNumberLength(100)
-      .maxNameLength(1_000)
-      .maxDocumentLength(MAX_FILE_BYTES)
-      .build();
+  /** {@link ReadLimits#MAX_FILE_BYTES}: the largest file read whole (long lists belong in CSV files, which stream). */
+  public static final long MAX_FILE_BYTES = ReadLimits.MAX_FILE_BYTES;
+  private static final StreamReadConstraints LIMITS = ReadLimits.constraints(true);
 
   private final JsonNode root;
   private final Map<String, Location> locations;
   private final String file;
+  /** The path of {@link #root} in the tree it was read as; "" for a whole document. */
+  private final String prefix;
 
-  private LocatedTree(JsonNode root, Map<String, Location> locations, String file) {
+  private LocatedTree(JsonNode root, Map<String, Location> locations, String file, String prefix) {
     this.root = root;
     this.locations = locations;
     this.file = file;
+    this.prefix = prefix;
+  }
+
+  /**
+   * A tree assembled by the reader of another format (a CSV row read as an object, say): {@code locations}
+   * maps each path ({@code address.lines}, {@code ids[2]}, "" for the root) to where it was written.
+   */
+  public static LocatedTree of(String file, JsonNode root, Map<String, Location> locations) {
+    return new LocatedTree(Objects.requireNonNull(root, "root"), Map.copyOf(locations), Objects.requireNonNull(file, "file"), "");
   }
 
   /** Reads {@code path} (YAML unless it ends in .json); parse failures become problems and an empty result. */
   public static Optional<LocatedTree> read(Path path, String displayName, List<Problem> problems) {
     try {
-      if (Files.size(path) > MAX_FILE_BYTES) {
-        problems.add(new Problem(new Location(displayName, 1, 1), "",
-            "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB"));
+      Optional<Problem> tooLarge = ReadLimits.tooLarge(path, displayName);
+      if (tooLarge.isPresent()) {
+        problems.add(tooLarge.get());
         return Optional.empty();
       }
       try (InputStream in = Files.newInputStream(path)) {
@@ -67,6 +74,7 @@ public final class LocatedTree {
     }
   }
 
+  /** Reads a YAML (or, with {@code json}, JSON) document from {@code in}; parse failures become problems. */
   public static Optional<LocatedTree> read(InputStream in, String displayName, boolean json, List<Problem> problems) {
     JsonFactory factory = json ? jsonFactory() : yamlFactory();
     Map<String, Location> locations = new HashMap<>();
@@ -84,9 +92,9 @@ public final class LocatedTree {
             "unexpected content after the end of the document"));
         return Optional.empty();
       }
-      return Optional.of(new LocatedTree(root, locations, displayName));
-    } catch (DuplicateKey e) {
-      problems.add(new Problem(e.location, e.field, "the key appears twice in one object; keep one"));
+      return Optional.of(new LocatedTree(root, locations, displayName, ""));
+    } catch (Refused e) {
+      problems.add(new Problem(e.location, e.field, e.getMessage()));
     } catch (IOException | RuntimeException e) {
       Problem problem = parseProblem(e, displayName);
       if (problem.location().line() == 0 && parser != null) {
@@ -113,6 +121,12 @@ public final class LocatedTree {
     if (nl > 0) {
       message = message.substring(0, nl);
     }
+    if (e instanceof StreamConstraintsException && message.startsWith("String value length")) {
+      return new Problem(where, "", "a value is longer than " + ReadLimits.MAX_STRING_CHARS + " characters");
+    }
+    if (e instanceof StreamConstraintsException && message.startsWith("Name length")) {
+      return new Problem(where, "", "a key is longer than " + ReadLimits.MAX_KEY_CHARS + " characters");
+    }
     java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(message);
     if (dup.find()) {
       return new Problem(where, "", "the key '" + dup.group(1) + "' appears twice in one section; keep one");
@@ -136,7 +150,10 @@ public final class LocatedTree {
           String child = path.isEmpty() ? name : path + "." + name;
           Location at = location(p.currentTokenLocation(), file);
           if (obj.has(name)) {
-            throw new DuplicateKey(at, child);
+            throw new Refused(at, child, "the key appears twice in one object; keep one");
+          }
+          if (name.length() > ReadLimits.MAX_KEY_CHARS) {
+            throw new Refused(at, "", "a key is longer than " + ReadLimits.MAX_KEY_CHARS + " characters");
           }
           locations.put(child, at);
           p.nextToken();
@@ -154,6 +171,11 @@ public final class LocatedTree {
         return arr;
       }
       case VALUE_STRING:
+        // The YAML parser does not apply Jackson's string limit itself.
+        if (p.getTextLength() > ReadLimits.MAX_STRING_CHARS) {
+          throw new Refused(location(p.currentTokenLocation(), file), path,
+              "a value is longer than " + ReadLimits.MAX_STRING_CHARS + " characters");
+        }
         return nodes.textNode(p.getText());
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
@@ -183,44 +205,64 @@ public final class LocatedTree {
 
   private static JsonFactory yamlFactory() {
     LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(20);
+    options.setMaxAliasesForCollections(ReadLimits.MAX_ALIASES);
     options.setAllowDuplicateKeys(false);
-    options.setNestingDepthLimit(64);
-    options.setCodePointLimit((int) MAX_FILE_BYTES);
+    options.setNestingDepthLimit(ReadLimits.MAX_NESTING);
+    options.setCodePointLimit((int) ReadLimits.MAX_FILE_BYTES);
     options.setAllowRecursiveKeys(false);
     return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(LIMITS).build();
   }
 
+  /** The document's root value (an object, a list, or a single value). */
   public JsonNode root() {
     return root;
   }
 
+  /** The file's name as given when it was read. */
   public String file() {
     return file;
   }
 
+  /**
+   * The value at {@code path} ({@code missions[3]}, {@code sender.address}) as a tree of its own, whose
+   * paths start from it and whose locations stay those of this file; empty when there is no such value.
+   */
+  public Optional<LocatedTree> subtree(String path) {
+    JsonNode n = root;
+    for (String part : path.replace("[", ".[").split("\\.")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      n = part.startsWith("[") ? n.path(Integer.parseInt(part.substring(1, part.length() - 1))) : n.path(part);
+    }
+    return n.isMissingNode() ? Optional.empty() : Optional.of(new LocatedTree(n, locations, file, join(prefix, path)));
+  }
+
+  private static String join(String parent, String path) {
+    return parent.isEmpty() || path.isEmpty() || path.startsWith("[") ? parent + path : parent + "." + path;
+  }
+
   /** Where the field at {@code path} (e.g. {@code sender.email}, {@code ids[2]}) was written, else its nearest parent. */
   public Location at(String path) {
-    String p = path;
-    while (true) {
+    String p = join(prefix, path);
+    while (p.length() > prefix.length()) {
       Location l = locations.get(p);
       if (l != null) {
         return l;
       }
       int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-      if (cut <= 0) {
-        return locations.getOrDefault("", new Location(file, 1, 1));
-      }
-      p = p.substring(0, cut);
+      p = cut <= 0 ? "" : p.substring(0, cut);
     }
+    return locations.getOrDefault(prefix, new Location(file, 1, 1));
   }
 
-  private static final class DuplicateKey extends RuntimeException {
+  /** A document refused by this reader's own checks (a duplicate key, a limit), with where. */
+  private static final class Refused extends RuntimeException {
     final transient Location location;
     final String field;
 
-    DuplicateKey(Location location, String field) {
-      super(null, null, false, false);
+    Refused(Location location, String field, String message) {
+      super(message, null, false, false);
       this.location = location;
       this.field = field;
     }

@@ -1,8 +1,19 @@
 /**
- * Reading the files a campaign names, with the file, line and column of every value, so that a bad
- * value is reported where it was written: {@link org.demarche.core.files.LocatedTree} reads a YAML or
- * JSON document within one set of limits, and {@link org.demarche.core.files.FieldReader} walks it,
- * collecting every problem instead of stopping at the first. Plugins that read their own files (a
- * directory of missions, say) use these too.
+ * The one located reader for every file the project reads, with the file, line and column of every
+ * value, so that a bad value is reported where it was written, and one set of limits for all of it
+ * ({@link org.demarche.core.files.ReadLimits}):
+ *
+ * <ul>
+ *   <li>{@link org.demarche.core.files.LocatedTree} reads a YAML or JSON document (a campaign, a directory
+ *       file, a JSON signatory list), and {@link org.demarche.core.files.FieldReader} walks it, collecting
+ *       every problem instead of stopping at the first;
+ *   <li>{@link org.demarche.core.files.CsvRows} streams a CSV file row by row ({@link org.demarche.core.files.CsvRow}),
+ *       every cell with its line and column (signatory, supporter and directory lists);
+ *   <li>{@link org.demarche.core.files.FrontMatter} splits a text file into its YAML front matter, read by
+ *       {@code LocatedTree}, and its body (translations).
+ * </ul>
+ *
+ * <p>{@link org.demarche.core.files.AtomicFiles} is the one way to write an output file. Plugins and
+ * features that read or write their own files use these too.
  */
 package org.demarche.core.files;

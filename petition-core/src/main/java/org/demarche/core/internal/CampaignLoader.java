@@ -33,6 +33,8 @@ import org.demarche.core.model.RetryPolicy;
 import org.demarche.core.model.Sender;
 import org.demarche.core.model.Settings;
 import org.demarche.core.model.Signatories;
+import org.demarche.core.signatories.ImportOptions;
+import org.demarche.core.signatories.SignatoryImport;
 
 /** Reads a campaign file (YAML or JSON) and every file it names, reporting all problems at once. */
 public final class CampaignLoader {
@@ -85,7 +87,7 @@ public final class CampaignLoader {
     });
     Optional<Sender> sender = sender();
     Optional<Petition> petition = new PetitionReader(file, name, r).petition(date);
-    Optional<Disclosure> cap = r.convert("disclosureCap", r.optText("disclosureCap"), CampaignLoader::disclosure);
+    Optional<Disclosure> cap = r.convert("disclosureCap", r.optText("disclosureCap"), Disclosure::fromKey);
     Optional<Signatories> signatories = signatories(cap.orElse(Disclosure.FULL));
     Optional<RecipientSelection> recipients = recipients();
     Optional<DeliverySettings> delivery = delivery(petition);
@@ -112,16 +114,6 @@ public final class CampaignLoader {
       return f != 0 ? f : Integer.compare(a.location().line(), b.location().line());
     });
     return out;
-  }
-
-  static Disclosure disclosure(String v) {
-    String k = v.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');
-    for (Disclosure d : Disclosure.values()) {
-      if (d.name().equals(k)) {
-        return d;
-      }
-    }
-    throw new IllegalArgumentException("must be one of full, name-only, initials, counted-only, not '" + v + "'");
   }
 
   /** Builds a model value; its refusal becomes a problem at {@code path}. */
@@ -198,14 +190,14 @@ public final class CampaignLoader {
       r.onlyKnown("signatoryOptions", Set.of("skipBadRows"));
       boolean skipBadRows = r.optBoolean("signatoryOptions.skipBadRows").orElse(false);
       try {
-        return Optional.of(SignatoryFiles.read(target, display, cap, skipBadRows).signatories());
+        return Optional.of(SignatoryImport.read(target, display, new ImportOptions(cap, skipBadRows)).signatories());
       } catch (org.demarche.core.model.InvalidInputException e) {
         problems.addAll(e.problems());
         return Optional.empty();
       }
     }
     if (node.get().isArray()) {
-      return SignatoryFiles.inline(r, "signatories", cap);
+      return SignatoryImport.inline(r, "signatories", cap);
     }
     r.problem("signatories", "must be a CSV or JSON file name, or a list of signatories");
     return Optional.empty();

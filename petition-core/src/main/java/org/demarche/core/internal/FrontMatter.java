@@ -1,11 +1,19 @@
 package org.demarche.core.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.demarche.core.files.FieldReader;
+import org.demarche.core.files.LocatedTree;
+import org.demarche.core.model.Problem;
 
 /**
- * A text file that may begin with "front matter": lines of {@code key: value} between two lines of
- * {@code ---}. Used for translations, whose subject and salutation sit above the body.
+ * A translation's front matter as {@link CampaignLoader} uses it: the text fields of the YAML block that
+ * {@link org.demarche.core.files.FrontMatter} reads (subject, salutation, closing, draft), each with its
+ * line, and the body below it; or the first problem found.
  */
 final class FrontMatter {
   final Map<String, String> fields = new LinkedHashMap<>();
@@ -17,47 +25,31 @@ final class FrontMatter {
 
   static FrontMatter split(String text) {
     FrontMatter fm = new FrontMatter();
-    String[] all = text.split("\n", -1);
-    if (all.length == 0 || !all[0].strip().equals("---")) {
-      fm.body = text;
+    List<Problem> problems = new ArrayList<>();
+    Optional<org.demarche.core.files.FrontMatter> read = org.demarche.core.files.FrontMatter.read(text, "", problems);
+    read.flatMap(org.demarche.core.files.FrontMatter::fields).ifPresent(tree -> fm.fields(tree, problems));
+    if (!problems.isEmpty()) {
+      fm.error = problems.get(0).message();
+      fm.errorLine = Math.max(1, problems.get(0).location().line());
       return fm;
     }
-    int i = 1;
-    for (; i < all.length && !all[i].strip().equals("---"); i++) {
-      String line = all[i];
-      if (line.isBlank() || line.stripLeading().startsWith("#")) {
-        continue;
-      }
-      int colon = line.indexOf(':');
-      if (colon <= 0) {
-        fm.error = "front matter lines must read 'key: value', not '" + line.strip() + "'";
-        fm.errorLine = i + 1;
-        return fm;
-      }
-      String key = line.substring(0, colon).strip();
-      String value = line.substring(colon + 1).strip();
-      if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-          || value.startsWith("'") && value.endsWith("'"))) {
-        value = value.substring(1, value.length() - 1);
-      }
-      fm.fields.put(key, value);
-      fm.lines.put(key, i + 1);
-    }
-    if (i >= all.length) {
-      fm.error = "the front matter opened with '---' on line 1 is never closed by another '---'";
-      fm.errorLine = 1;
-      return fm;
-    }
-    StringBuilder body = new StringBuilder();
-    for (int j = i + 1; j < all.length; j++) {
-      body.append(all[j]);
-      if (j < all.length - 1) {
-        body.append('\n');
-      }
-    }
-    fm.body = body.toString();
-    fm.bodyLine = i + 2;
+    fm.body = read.orElseThrow().body();
+    fm.bodyLine = read.orElseThrow().bodyLine();
     return fm;
+  }
+
+  /** Each field as text (a missing value as empty text); a section or list is a problem. */
+  private void fields(LocatedTree tree, List<Problem> problems) {
+    FieldReader r = new FieldReader(tree, problems);
+    tree.root().fields().forEachRemaining(e -> {
+      JsonNode v = e.getValue();
+      if (v.isContainerNode()) {
+        r.problem(e.getKey(), "front matter field '" + e.getKey() + "' must be text, not " + FieldReader.describe(v));
+        return;
+      }
+      fields.put(e.getKey(), v.isNull() ? "" : v.asText());
+      lines.put(e.getKey(), tree.at(e.getKey()).line());
+    });
   }
 
   int lineOf(String key) {

@@ -1,9 +1,13 @@
 package org.demarche.core.signatories;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import org.demarche.core.files.FieldReader;
+import org.demarche.core.model.Disclosure;
 import org.demarche.core.model.InvalidInputException;
-import org.demarche.core.internal.SignatoryFiles;
+import org.demarche.core.model.Signatories;
 
 /**
  * Imports a signatory list from a CSV file (UTF-8 with or without BOM, a header row naming the columns,
@@ -18,6 +22,8 @@ import org.demarche.core.internal.SignatoryFiles;
  * System.out.println(in.report().summary());
  * in.report().duplicates().forEach(System.out::println);
  * }</pre>
+ *
+ * <p>A list may also be written inline in a campaign file ({@link #inline}); the same rules apply.
  *
  * <p>The file is checked whole, every bad row reported with its line and column, and then streamed
  * from disk each time the signatories are read; a million rows need not sit in memory.
@@ -48,7 +54,23 @@ public final class SignatoryImport {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(display, "display");
     Objects.requireNonNull(options, "options");
-    SignatoryFiles.Loaded loaded = SignatoryFiles.read(file, display, options.disclosureCap(), options.skipBadRows());
-    return new Imported(loaded.signatories(), loaded.report());
+    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+      return JsonSignatories.read(file, display, options.disclosureCap(), options.skipBadRows());
+    }
+    CsvSignatories csv = new CsvSignatories(file, display, options.disclosureCap(), options.skipBadRows());
+    ImportReport report = csv.check();
+    return new Imported(csv, report);
+  }
+
+  /**
+   * The signatories written as a list at {@code path} of a file being read with {@code fields} (a campaign
+   * file's {@code signatories:}), each level capped at {@code cap}. Empty when any entry is bad; each bad
+   * field is then a problem in {@code fields}, located in that file.
+   */
+  public static Optional<Signatories> inline(FieldReader fields, String path, Disclosure cap) {
+    Objects.requireNonNull(fields, "fields");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(cap, "cap");
+    return JsonSignatories.inline(fields, path, cap);
   }
 }

@@ -1,0 +1,219 @@
+package org.demarche.core.signatories;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.demarche.core.files.CsvRow;
+import org.demarche.core.model.Disclosure;
+import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.Location;
+import org.demarche.core.model.Problem;
+import org.demarche.core.model.Signatory;
+
+/**
+ * A CSV signatory list: checked whole once ({@link #check}), then read from disk on every stream, so a
+ * million rows need not sit in memory. Committed with the salts file beside it.
+ */
+final class CsvSignatories implements CommittedSignatories {
+  private final Path path;
+  private final String display;
+  private final Disclosure cap;
+  private final boolean skipBadRows;
+  private long count = -1;
+  private SignatoryTally tally;
+  private ListCommitment commitment;
+
+  CsvSignatories(Path path, String display, Disclosure cap, boolean skipBadRows) {
+    this.path = path;
+    this.display = display;
+    this.cap = cap;
+    this.skipBadRows = skipBadRows;
+  }
+
+  /**
+   * Reads every row, counting, tallying and finding duplicates.
+   *
+   * @throws InvalidInputException for a bad header, or for any bad row unless bad rows are skipped
+   */
+  ImportReport check() {
+    Checking c = new Checking(display);
+    try (SignatoryCsv in = SignatoryCsv.open(path, display)) {
+      readRows(in, c);
+    } catch (IOException | UncheckedIOException e) {
+      String why = String.valueOf(e.getMessage());
+      c.problems.add(new Problem(new Location(display, 1, 1), "", "cannot read the file: "
+          + why.lines().findFirst().orElse(why)));
+      c.badRows++;
+    }
+    if (c.unlisted > 0) {
+      c.problems.add(new Problem(new Location(display, 0, 0), "", "and " + c.unlisted + " more problems not listed"));
+    }
+    if (!c.problems.isEmpty() && !skipBadRows) {
+      throw new InvalidInputException(c.problems);
+    }
+    count = c.imported;
+    tally = c.counter.tally();
+    return new ImportReport(display, c.rows, c.imported, c.badRows, c.problems, c.dups.listed(), c.dups.count(), tally);
+  }
+
+  private void readRows(SignatoryCsv in, Checking c) {
+    while (true) {
+      Optional<CsvRow> row;
+      try {
+        row = in.next();
+      } catch (InvalidInputException e) {
+        // Not valid CSV from here on: the rows before stand, the rest cannot be read.
+        c.rows++;
+        c.badRows++;
+        c.problems.addAll(e.problems());
+        return;
+      }
+      if (row.isEmpty()) {
+        return;
+      }
+      c.rows++;
+      checkRow(in, row.get(), c);
+    }
+  }
+
+  private void checkRow(SignatoryCsv in, CsvRow row, Checking c) {
+    long before = c.problems.size() + c.unlisted;
+    int width = SignatoryCsv.width(row);
+    if (width != in.columns()) {
+      String what = "has " + width + " cells but the header names " + in.columns() + " columns"
+          + (width > in.columns() ? "; quote a value that holds a comma" : "");
+      c.add(new Problem(new Location(display, row.line(), Math.min(width, in.columns()) + 1), "", what));
+    }
+    Optional<Signatory> s = width > in.columns() ? Optional.empty() : SignatoryFields.parse(in.known(row),
+        in.extra(row), cap, (field, message) -> c.add(new Problem(in.at(row, field), SignatoryFields.COLUMNS.get(field),
+            message)));
+    if (s.isPresent() && c.problems.size() + c.unlisted == before) {
+      c.imported++;
+      c.counter.add(s.get());
+      c.dups.add(s.get(), row.line(), in.columnOf(SignatoryFields.EMAIL), in.columnOf(SignatoryFields.NAME));
+    } else {
+      c.badRows++;
+    }
+  }
+
+  /** What one check of the file has found so far. */
+  private static final class Checking {
+    final List<Problem> problems = new ArrayList<>();
+    final DuplicateFinder dups;
+    final SignatoryTally.Counter counter = new SignatoryTally.Counter();
+    long unlisted;
+    long rows;
+    long imported;
+    long badRows;
+
+    Checking(String display) {
+      dups = new DuplicateFinder(display);
+    }
+
+    /** Keeps checking every row past the listing limit, without holding a million problems. */
+    void add(Problem p) {
+      if (problems.size() < ImportReport.MAX_LISTED) {
+        problems.add(p);
+      } else {
+        unlisted++;
+      }
+    }
+  }
+
+  @Override
+  public Stream<Signatory> stream() {
+    SignatoryCsv rows;
+    try {
+      rows = SignatoryCsv.open(path, display);
+    } catch (InvalidInputException e) {
+      throw new IllegalStateException(display + " changed since it was checked: its header is no longer valid", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + display + ": " + e.getMessage(), e);
+    }
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new Rows(rows),
+        Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(rows::close);
+  }
+
+  /** The good rows of the file as signatories; a row that is not valid CSV ends the list. */
+  private final class Rows implements Iterator<Signatory> {
+    private final SignatoryCsv in;
+    private Signatory next;
+
+    Rows(SignatoryCsv in) {
+      this.in = in;
+      this.next = advance();
+    }
+
+    private Signatory advance() {
+      try {
+        for (Optional<CsvRow> row = in.next(); row.isPresent(); row = in.next()) {
+          if (SignatoryCsv.width(row.get()) == in.columns()) {
+            Optional<Signatory> s = SignatoryFields.parse(in.known(row.get()), in.extra(row.get()), cap, (f, m) -> { });
+            if (s.isPresent()) {
+              return s.get();
+            }
+          }
+        }
+      } catch (InvalidInputException e) {
+        // Reported by check(); the rows before it are the list.
+      }
+      return null;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next != null;
+    }
+
+    @Override
+    public Signatory next() {
+      if (next == null) {
+        throw new NoSuchElementException();
+      }
+      Signatory s = next;
+      next = advance();
+      return s;
+    }
+  }
+
+  @Override
+  public long count() {
+    return count >= 0 ? count : CommittedSignatories.super.count();
+  }
+
+  @Override
+  public synchronized SignatoryTally tally() {
+    if (tally == null) {
+      tally = SignatoryTally.of(this, Disclosure.FULL);
+    }
+    return tally;
+  }
+
+  @Override
+  public ListCommitment issueReceipts(Consumer<InclusionReceipt> each) {
+    return ListCommitment.issueReceipts(this, SaltKey.readOrCreate(SaltKey.fileBeside(path)), each);
+  }
+
+  @Override
+  public synchronized ListCommitment commitment() {
+    if (commitment == null) {
+      commitment = ListCommitment.compute(this, SaltKey.readOrCreate(SaltKey.fileBeside(path)));
+    }
+    return commitment;
+  }
+
+  @Override
+  public String toString() {
+    return count >= 0 ? count + " signatories from " + display : "signatories from " + display;
+  }
+}
