@@ -28,7 +28,7 @@ public final class GuiceExample {
         .filter(l -> l.mission().email().isPresent()).findFirst().orElseThrow();
     String messageId = MessageIds.of(campaign.id(), letter.id(), campaign.sender().emailDomain());
     try (DeliveryChannel channel = demarche.channel("outbox",
-        new ChannelContext(campaign, Settings.empty("delivery.outbox"), outbox, Map.of()))) {
+        new ChannelContext(Settings.empty("delivery.outbox"), outbox, Map.of()))) {
       return channel.deliver(new Envelope(letter, demarche.renderer(campaign).render(letter), List.of(), messageId));
     }
   }

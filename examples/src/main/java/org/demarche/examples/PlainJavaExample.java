@@ -29,7 +29,7 @@ public final class PlainJavaExample {
     Rendition pdf = demarche.renderer(campaign).render(letter);
     String messageId = MessageIds.of(campaign.id(), letter.id(), campaign.sender().emailDomain());
     try (DeliveryChannel channel = demarche.channel("outbox",
-        new ChannelContext(campaign, Settings.empty("delivery.outbox"), outbox, Map.of()))) {
+        new ChannelContext(Settings.empty("delivery.outbox"), outbox, Map.of()))) {
       return channel.deliver(new Envelope(letter, pdf, List.of(), messageId));
     }
   }

@@ -45,12 +45,14 @@ public final class Demarche {
   private final Map<String, ChannelFactory> channels;
   private final Map<String, RendererFactory> renderers;
   private final Optional<DirectoryFactory> directories;
+  private final CampaignLoader.Defaults defaults;
   private final List<String> plugins;
 
   private Demarche(Builder b) {
     this.channels = Map.copyOf(b.channels);
     this.renderers = Map.copyOf(b.renderers);
     this.directories = Optional.ofNullable(b.directories);
+    this.defaults = new CampaignLoader.Defaults(Optional.ofNullable(b.defaultChannel), Optional.ofNullable(b.defaultRenderer));
     this.plugins = List.copyOf(b.installed.keySet());
   }
 
@@ -64,6 +66,8 @@ public final class Demarche {
     private final Map<String, ChannelFactory> channels = new LinkedHashMap<>();
     private final Map<String, RendererFactory> renderers = new LinkedHashMap<>();
     private DirectoryFactory directories;
+    private String defaultChannel;
+    private String defaultRenderer;
 
     private Builder() {}
 
@@ -87,6 +91,16 @@ public final class Demarche {
           if (directories == null) {
             directories = factory;
           }
+        }
+
+        @Override
+        public void defaultChannel(String name) {
+          defaultChannel = defaultChannel == null ? name : defaultChannel;
+        }
+
+        @Override
+        public void defaultRenderer(String name) {
+          defaultRenderer = defaultRenderer == null ? name : defaultRenderer;
         }
       });
       return this;
@@ -134,7 +148,7 @@ public final class Demarche {
    * @throws InvalidInputException with every problem found, each with file, line and field
    */
   public Campaign load(Path file) {
-    Campaign campaign = CampaignLoader.load(file);
+    Campaign campaign = CampaignLoader.load(file, defaults);
     List<Problem> problems = new ArrayList<>(check(campaign));
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
@@ -286,7 +300,7 @@ public final class Demarche {
     Path journalFile = options.journal().orElseGet(() -> FileJournal.defaultFile(campaign, channelName));
     try (FileJournal journal = FileJournal.open(journalFile, campaign.id());
         DeliveryChannel channel = channel(channelName,
-            new ChannelContext(campaign, settings, options.outputDir(), options.environment()))) {
+            new ChannelContext(settings, options.outputDir(), options.environment()))) {
       return CampaignRunner.builder(renderer, channel, journal)
           .retry(campaign.delivery().retry())
           .listener(options.listener())

@@ -26,6 +26,8 @@ public final class EmailPlugin implements DemarchePlugin {
   public void install(PluginRegistry registry) {
     registry.channel(SmtpChannel.NAME, new SmtpFactory());
     registry.channel(OutboxChannel.NAME, new OutboxFactory());
+    // The outbox sends nothing, so a campaign that names no channel never sends by surprise.
+    registry.defaultChannel(OutboxChannel.NAME);
   }
 
   /** Opens {@link SmtpChannel}s from {@code delivery.smtp}. */

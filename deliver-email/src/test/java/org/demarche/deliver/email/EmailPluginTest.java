@@ -102,7 +102,7 @@ class EmailPluginTest {
     Settings settings = SmtpSettingsTest.section(SmtpSettingsTest.map("host", "smtp.example.org", "username",
         "campaigns@example.org"));
     ChannelFactory smtp = installed().get("smtp");
-    try (DeliveryChannel channel = smtp.open(new ChannelContext(campaign("smtp", settings), settings, out,
+    try (DeliveryChannel channel = smtp.open(new ChannelContext(settings, out,
         Map.of("DEMARCHE_SMTP_PASSWORD", "s3cret")))) {
       assertThat(channel.name()).isEqualTo("smtp");
     }
@@ -113,7 +113,7 @@ class EmailPluginTest {
     Settings settings = SmtpSettingsTest.section(SmtpSettingsTest.map("host", "smtp.example.org", "username",
         "campaigns@example.org"));
     InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> installed().get("smtp")
-        .open(new ChannelContext(campaign("smtp", settings), settings, out, Map.of())));
+        .open(new ChannelContext(settings, out, Map.of())));
     assertThat(e.problems()).extracting(Object::toString).containsExactly("campaign.yaml:32:5: delivery.smtp.username:"
         + " the SMTP password for campaigns@example.org is missing: set the environment variable"
         + " DEMARCHE_SMTP_PASSWORD (it is never read from a file or an argument)");
@@ -123,7 +123,7 @@ class EmailPluginTest {
   void outboxFactoryWritesIntoTheRunsOutputFolder(@TempDir Path out) {
     Settings none = Settings.empty("delivery.outbox");
     try (DeliveryChannel channel = installed().get("outbox")
-        .open(new ChannelContext(campaign("outbox", none), none, out.resolve("outbox"), Map.of()))) {
+        .open(new ChannelContext(none, out.resolve("outbox"), Map.of()))) {
       channel.deliver(TestLetters.envelope(Fixtures.letterTo(Fixtures.osaka())));
     }
     assertThat(out.resolve("outbox").resolve("cn-cg-jp-osaka.eml")).isRegularFile();

@@ -124,7 +124,7 @@ final class VoiceCommand implements Callable<Integer> {
   }
 
   private static DeliveryChannel outbox(Demarche demarche, Campaign campaign, Path folder) {
-    return demarche.channel("outbox", new ChannelContext(campaign, Settings.empty("delivery.outbox"), folder, Map.of()));
+    return demarche.channel("outbox", new ChannelContext(Settings.empty("delivery.outbox"), folder, Map.of()));
   }
 
   private void printOne(Voices voices, VoiceOutbox.Report report, PrintWriter o) {
@@ -189,7 +189,7 @@ final class VoiceCommand implements Callable<Integer> {
     Path journalFile = journal != null ? journal : FileJournal.defaultFile(campaign, "smtp");
     LetterRenderer renderer = demarche.renderer(campaign);
     try (FileJournal j = FileJournal.open(journalFile, campaign.id());
-        DeliveryChannel smtp = demarche.channel("smtp", new ChannelContext(campaign, settings, out, System.getenv()))) {
+        DeliveryChannel smtp = demarche.channel("smtp", new ChannelContext(settings, out, System.getenv()))) {
       VoiceSender.Report report = VoiceSender.create(voices, renderer, smtp, j).send(list);
       RunReport run = report.run();
       printBatchNotes(report.batch(), o);

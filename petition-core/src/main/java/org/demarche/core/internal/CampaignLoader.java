@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -53,13 +54,28 @@ public final class CampaignLoader {
   private final List<Problem> problems = new ArrayList<>();
   private FieldReader r;
 
+  private Defaults defaults = new Defaults(Optional.empty(), Optional.empty());
+
   private CampaignLoader(Path file) {
     this.file = file;
     this.name = file.toString();
   }
 
-  public static Campaign load(Path file) {
-    return new CampaignLoader(file).load();
+  /**
+   * The channel and renderer a campaign gets when it names none: offered by the installed plugins, so
+   * that core names no plugin's channel or renderer.
+   */
+  public record Defaults(Optional<String> channel, Optional<String> renderer) {
+    public Defaults {
+      Objects.requireNonNull(channel, "channel");
+      Objects.requireNonNull(renderer, "renderer");
+    }
+  }
+
+  public static Campaign load(Path file, Defaults defaults) {
+    CampaignLoader loader = new CampaignLoader(file);
+    loader.defaults = defaults;
+    return loader.load();
   }
 
   private Campaign load() {
@@ -238,10 +254,14 @@ public final class CampaignLoader {
       r.problem("delivery", "must be a section with channel, renderer, ... fields");
       return Optional.empty();
     }
-    Optional<String> channel = line(r, "delivery.channel", false);
-    Optional<String> renderer = line(r, "delivery.renderer", false);
-    String ch = channel.orElse("outbox");
-    String rn = renderer.orElse("pdf");
+    Optional<String> channel = line(r, "delivery.channel", false).or(defaults::channel);
+    Optional<String> renderer = line(r, "delivery.renderer", false).or(defaults::renderer);
+    if (channel.isEmpty() && !r.has("delivery.channel")) {
+      r.problem("delivery.channel", "is missing, and no installed plugin offers a default channel: name one");
+    }
+    if (renderer.isEmpty() && !r.has("delivery.renderer")) {
+      r.problem("delivery.renderer", "is missing, and no installed plugin offers a default renderer: name one");
+    }
     // Other sections belong to plugins (delivery.smtp, delivery.pdf, ...); only scalars here are ours.
     node.ifPresent(n -> n.fields().forEachRemaining(e -> {
       if (!e.getValue().isObject() && !DELIVERY_FIELDS.contains(e.getKey())) {
@@ -260,9 +280,11 @@ public final class CampaignLoader {
     int total = intField("delivery.retry.maxTotalSeconds", (int) defaults.maxTotal().toSeconds());
     Optional<RetryPolicy> retry = build(r, "delivery.retry", () -> new RetryPolicy(attempts, Duration.ofSeconds(initial),
         Duration.ofSeconds(max), Duration.ofSeconds(total)));
-    if (petition.isEmpty() || retry.isEmpty()) {
+    if (petition.isEmpty() || retry.isEmpty() || channel.isEmpty() || renderer.isEmpty()) {
       return Optional.empty();
     }
+    String ch = channel.get();
+    String rn = renderer.get();
     Map<String, Settings> sections = sections(node, ch, rn);
     return build(r, "delivery", () -> new DeliverySettings(ch, rn, sections,
         language.orElse(petition.get().language()), attach, retry.get()));

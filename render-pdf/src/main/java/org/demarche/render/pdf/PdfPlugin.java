@@ -28,6 +28,7 @@ public final class PdfPlugin implements DemarchePlugin {
   @Override
   public void install(PluginRegistry registry) {
     registry.renderer(RENDERER, new Factory());
+    registry.defaultRenderer(RENDERER);
   }
 
   static final class Factory implements RendererFactory {
