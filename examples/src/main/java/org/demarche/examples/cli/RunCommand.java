@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
     Settings settings = channelSettings(demarche, campaign, channel);
     Path journalFile = journal != null ? journal : FileJournal.defaultFile(campaign, channel);
     Files.createDirectories(out);
-    PostalKit postal = new PostalKit(out);
+    PostalKit postal = new PostalKit(out, letter -> demarche.attachments(campaign, letter));
     RunOptions options = RunOptions.outbox(out).withJournal(journalFile).withChannel(channel, settings)
         .withResendInDoubt(resendInDoubt).withListener(new Progress(o)).withPostalDesk(postal);
     RunReport report = demarche.run(campaign, options);

@@ -14,12 +14,13 @@ import org.demarche.core.model.SafeNames;
 import org.demarche.render.pdf.internal.AddressSheet;
 
 /**
- * What an NGO needs to post its letters: all letters in one PDF, in the order given (pass them in
- * mission order), and a PDF of DL envelopes (220 × 110 mm) in the same order, each with the sender's
+ * What an NGO needs to post its letters: all letters and their translations in one PDF for a duplex
+ * printer, in the order given (pass them in mission order), and a PDF of DL envelopes (220 × 110 mm) in the same order, each with the sender's
  * return address and the mission's postal address in Latin script and, where known, the local script.
  *
  * <pre>{@code
- * List<Path> files = PrintKit.of(PdfRenderer.defaults()).write(letters, Path.of("post"));
+ * List<Path> files = PrintKit.of(PdfRenderer.defaults())
+ *     .write(List.of(new PrintKit.Item(letter, List.of(translation))), Path.of("post"));
  * }</pre>
  */
 public final class PrintKit {
@@ -34,21 +35,49 @@ public final class PrintKit {
     return new PrintKit(Objects.requireNonNull(renderer, "renderer"));
   }
 
-  /** All letters in one PDF, each starting on a new page with its own page numbers. */
-  public Rendition letters(List<Letter> letters) {
-    Letter first = requireLetters(letters);
+  /**
+   * What goes into one mission's envelope: its letter, then the translations attached to it.
+   *
+   * @param letter the letter
+   * @param translations the letter in other languages, in the order they are to be printed
+   */
+  public record Item(Letter letter, List<Letter> translations) {
+    public Item {
+      Objects.requireNonNull(letter, "letter");
+      translations = List.copyOf(translations);
+    }
+
+    /** A letter with nothing attached. */
+    public static Item of(Letter letter) {
+      return new Item(letter, List.of());
+    }
+  }
+
+  /**
+   * All letters in one PDF, ready for a duplex printer: a cover sheet listing each mission, its address
+   * and its pages, then per mission the letter and its translations, each document starting on a front
+   * page (blank backs inserted) with its own page numbers, in the order of the envelopes.
+   */
+  public Rendition letters(List<Item> items) {
+    Letter first = requireItems(items).letter();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    renderer.engine().writeCombined(letters, first.subject(), out);
+    List<List<Letter>> missions = items.stream().map(i -> {
+      List<Letter> documents = new java.util.ArrayList<>();
+      documents.add(i.letter());
+      documents.addAll(i.translations());
+      return documents;
+    }).toList();
+    renderer.engine().writeKit(missions, first.subject(), out);
     return new Rendition(first.campaignId() + ".letters.pdf", PdfRenderer.MEDIA_TYPE, first.language(),
         out.toByteArray());
   }
 
-  /** One DL envelope page per letter, in the same order as {@link #letters}. */
-  public Rendition envelopes(List<Letter> letters) {
-    Letter first = requireLetters(letters);
+  /** One DL envelope page per mission, in the same order as {@link #letters}. */
+  public Rendition envelopes(List<Item> items) {
+    Letter first = requireItems(items).letter();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    AddressSheet.write(renderer.engine().fonts(), letters, "Envelopes: " + first.subject(),
-        renderer.options().pdfA(), out);
+    AddressSheet.write(renderer.engine().fonts(), items.stream().map(Item::letter).toList(),
+        "Envelopes: " + first.subject(), renderer.options().pdfA(), out);
     return new Rendition(first.campaignId() + ".envelopes.pdf", PdfRenderer.MEDIA_TYPE, first.language(),
         out.toByteArray());
   }
@@ -57,11 +86,11 @@ public final class PrintKit {
    * Writes the letters' PDF and the envelopes' PDF into {@code folder} (created if missing) and
    * returns the two files.
    */
-  public List<Path> write(List<Letter> letters, Path folder) {
+  public List<Path> write(List<Item> items, Path folder) {
     try {
       Files.createDirectories(folder);
-      Rendition all = letters(letters);
-      Rendition env = envelopes(letters);
+      Rendition all = letters(items);
+      Rendition env = envelopes(items);
       Path a = SafeNames.inside(folder, all.fileName());
       Path b = SafeNames.inside(folder, env.fileName());
       AtomicFiles.write(a, o -> o.write(all.content()));
@@ -72,11 +101,11 @@ public final class PrintKit {
     }
   }
 
-  private static Letter requireLetters(List<Letter> letters) {
-    Objects.requireNonNull(letters, "letters");
-    if (letters.isEmpty()) {
+  private static Item requireItems(List<Item> items) {
+    Objects.requireNonNull(items, "items");
+    if (items.isEmpty()) {
       throw new IllegalArgumentException("a print kit needs at least one letter");
     }
-    return letters.get(0);
+    return items.get(0);
   }
 }

@@ -68,8 +68,9 @@ class PdfAConformanceTest {
   @Test
   void thePrintKitsPdfsArePdfA2b() throws Exception {
     PrintKit kit = PrintKit.of(PdfRenderer.defaults());
-    List<Letter> letters = List.of(Letters.english(), Letters.mixed());
-    assertThat(failures(kit.letters(letters).content())).isEmpty();
-    assertThat(failures(kit.envelopes(letters).content())).isEmpty();
+    List<PrintKit.Item> items = List.of(new PrintKit.Item(Letters.english(), List.of(Letters.japanese())),
+        PrintKit.Item.of(Letters.mixed()));
+    assertThat(failures(kit.letters(items).content())).isEmpty();
+    assertThat(failures(kit.envelopes(items).content())).isEmpty();
   }
 }

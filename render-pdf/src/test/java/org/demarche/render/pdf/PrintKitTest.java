@@ -27,20 +27,51 @@ class PrintKitTest {
   private final List<Letter> letters = List.of(to(Letters.tokyoWithLocalAddress()), to(Fixtures.osaka()),
       Letters.longLetter(12), to(Fixtures.sapporo()));
 
+  private final List<PrintKit.Item> items = letters.stream().map(PrintKit.Item::of).toList();
+
   @Test
-  void combinesAllLettersInTheOrderGivenEachWithItsOwnPageNumbers() {
-    List<String> pages = PdfText.pages(KIT.letters(letters).content());
-    int expected = letters.stream().mapToInt(l -> PdfText.pages(RENDERER.render(l).content()).size()).sum();
-    assertThat(pages).hasSize(expected);
-    assertThat(pages.get(0)).contains("via Embassy of the People's Republic of China in Japan");
-    assertThat(pages.get(1)).contains("via Consulate-General of the People's Republic of China in Osaka");
-    assertThat(pages.get(3).strip()).endsWith("Page 2 of " + (expected - 3));
-    assertThat(pages.get(pages.size() - 1)).contains("in Sapporo");
+  void opensWithACoverSheetListingEachMissionItsAddressAndItsPages() {
+    List<String> pages = PdfText.pages(KIT.letters(items).content());
+    String cover = PdfText.normalize(pages.get(0));
+    assertThat(cover).contains("Print kit: ", "4 missions, 4 documents", "Print double-sided",
+        "1. Embassy of the People's Republic of China in Japan", "3-4-33 Moto-Azabu, Minato-ku",
+        "letter (en) pages 3\u20133", "2. Consulate-General of the People's Republic of China in Osaka",
+        "letter (en) pages 5\u20135");
+    assertThat(pages.get(1)).as("the cover's blank back").isBlank();
+  }
+
+  @Test
+  void startsEveryDocumentOnAFrontPageForADuplexPrinter() {
+    List<String> pages = PdfText.pages(KIT.letters(items).content());
+    int page = 2; // cover and its blank back
+    for (Letter l : letters) {
+      int length = PdfText.pages(RENDERER.render(l).content()).size();
+      assertThat(page % 2).as("pages before " + l.mission().id()).isZero();
+      assertThat(pages.get(page)).contains("via " + l.mission().name());
+      if (length % 2 == 1) {
+        assertThat(pages.get(page + length)).as("blank back after " + l.mission().id()).isBlank();
+      }
+      page += length + length % 2;
+    }
+    assertThat(pages).hasSize(page);
+  }
+
+  @Test
+  void putsEachMissionsTranslationsRightAfterItsLetterEachWithItsOwnPageNumbers() {
+    Letter english = Letters.longLetter(12);
+    Letter japanese = Letters.japanese();
+    List<String> pages = PdfText.pages(KIT.letters(List.of(new PrintKit.Item(english, List.of(japanese)))).content());
+    int englishPages = PdfText.pages(RENDERER.render(english).content()).size();
+    int japaneseStart = 2 + englishPages + englishPages % 2;
+    assertThat(PdfText.normalize(pages.get(0))).contains("1 mission, 2 documents",
+        "letter (en) pages 3\u2013" + (2 + englishPages), "translation (ja) pages " + (japaneseStart + 1));
+    assertThat(pages.get(3).strip()).endsWith("Page 2 of " + englishPages);
+    assertThat(PdfText.normalize(pages.get(japaneseStart))).contains("世界北朝鮮難民救済の日に寄せる請願書");
   }
 
   @Test
   void addressesOneDlEnvelopePerLetterWithTheLocalScriptWhereKnown() throws Exception {
-    byte[] pdf = KIT.envelopes(letters).content();
+    byte[] pdf = KIT.envelopes(items).content();
     List<String> pages = PdfText.pages(pdf);
     assertThat(pages).hasSize(4);
     assertThat(PdfText.normalize(pages.get(0))).contains("Embassy of the People's Republic of China in Japan",
@@ -54,7 +85,7 @@ class PrintKitTest {
 
   @Test
   void writesBothFilesIntoTheFolder(@TempDir Path tmp) {
-    List<Path> files = KIT.write(letters, tmp.resolve("post"));
+    List<Path> files = KIT.write(items, tmp.resolve("post"));
     assertThat(files).extracting(p -> p.getFileName().toString())
         .containsExactly("test-campaign.letters.pdf", "test-campaign.envelopes.pdf");
     assertThat(files).allMatch(Files::isRegularFile);

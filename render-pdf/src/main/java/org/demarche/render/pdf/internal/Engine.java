@@ -72,20 +72,79 @@ public final class Engine {
   }
 
   /** Writes several letters, one after another, as one PDF (for printing). */
-  public void writeCombined(List<Letter> letters, String title, OutputStream out) {
-    if (letters.isEmpty()) {
-      throw new IllegalArgumentException("no letters to combine");
+  /**
+   * Writes a print kit: a cover sheet, then each mission's documents (its letter, then its translations),
+   * every document starting on a front page so that the kit prints double-sided; a blank page is added
+   * after any document (and the cover) that ends on a front page.
+   *
+   * @param missions per mission, its letter first and then the translations that go in its envelope
+   */
+  public void writeKit(List<List<Letter>> missions, String title, OutputStream out) {
+    if (missions.isEmpty() || missions.stream().anyMatch(List::isEmpty)) {
+      throw new IllegalArgumentException("a print kit needs at least one letter for each mission");
     }
     LetterComposer composer = composer();
-    List<LetterComposer.Plan> plans = new ArrayList<>();
+    List<List<LetterComposer.Plan>> plans = new ArrayList<>();
     int appendixPages = 0;
-    for (Letter l : letters) {
-      LetterComposer.Plan p = composer.plan(l);
-      appendixPages += p.appendixPages();
+    for (List<Letter> documents : missions) {
+      List<LetterComposer.Plan> p = new ArrayList<>();
+      for (Letter l : documents) {
+        LetterComposer.Plan plan = composer.plan(l);
+        appendixPages += plan.appendixPages();
+        p.add(plan);
+      }
       plans.add(p);
     }
-    Letter first = letters.get(0);
-    write(composer, plans, out, appendixPages > SCRATCH_PAGES, first, title);
+    Letter first = missions.get(0).get(0);
+    CoverSheet cover = cover(composer, title, plans);
+    try (PDDocument doc = appendixPages > SCRATCH_PAGES ? new PDDocument(IOUtils.createTempFileOnlyStreamCache())
+        : new PDDocument()) {
+      DocFonts docFonts = new DocFonts(doc, fonts.faces());
+      StringBuilder fingerprint = new StringBuilder(first.campaignId());
+      cover.draw(doc, docFonts);
+      toFrontPage(composer, doc);
+      for (List<LetterComposer.Plan> mission : plans) {
+        for (LetterComposer.Plan p : mission) {
+          composer.draw(doc, docFonts, p);
+          toFrontPage(composer, doc);
+          fingerprint.append('\n').append(p.letter.id()).append('\n').append(p.letter.plainText());
+        }
+      }
+      PdfA.apply(doc, title, first.sender().name(), first.language(), first.date(), fingerprint.toString(), archival);
+      doc.save(out);
+    } catch (IOException e) {
+      throw new RenderException("The print kit could not be written as PDF: " + e.getMessage(), e);
+    }
+  }
+
+  /** The cover sheet, with the kit pages each document will occupy once cover and blank backs are counted. */
+  private static CoverSheet cover(LetterComposer composer, String title, List<List<LetterComposer.Plan>> plans) {
+    List<List<CoverSheet.Entry>> entries = new ArrayList<>();
+    for (List<LetterComposer.Plan> mission : plans) {
+      entries.add(mission.stream().map(p -> new CoverSheet.Entry(p.letter, 0, 0)).toList());
+    }
+    int coverPages = new CoverSheet(composer, title, entries).pages();
+    int next = evenUp(coverPages) + 1;
+    entries.clear();
+    for (List<LetterComposer.Plan> mission : plans) {
+      List<CoverSheet.Entry> e = new ArrayList<>();
+      for (LetterComposer.Plan p : mission) {
+        e.add(new CoverSheet.Entry(p.letter, next, next + p.pages() - 1));
+        next += evenUp(p.pages());
+      }
+      entries.add(e);
+    }
+    return new CoverSheet(composer, title, entries);
+  }
+
+  private static int evenUp(int pages) {
+    return pages + pages % 2;
+  }
+
+  private static void toFrontPage(LetterComposer composer, PDDocument doc) {
+    if (doc.getNumberOfPages() % 2 == 1) {
+      composer.newPage(doc);
+    }
   }
 
   private void write(LetterComposer composer, List<LetterComposer.Plan> plans, OutputStream out, boolean scratch,
