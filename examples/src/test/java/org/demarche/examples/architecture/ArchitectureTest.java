@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   private static final SourceGraph GRAPH = SourceGraph.read();
+  /** String literals that would name what another module provides: its channels, renderer or file types. */
+  private static final Pattern OTHER_MODULES_NAMES =
+      Pattern.compile("\"(?:\\.pdf|\\.eml|outbox|smtp|pdf)\"", Pattern.CASE_INSENSITIVE);
 
   @Test
   void onlyTheCoreRootPackageAndInternalItselfImportCoreInternal() {
@@ -37,6 +41,15 @@ class ArchitectureTest {
             .map(r -> s.module() + ": " + s.file().getFileName() + " -> " + r))
         .toList();
     assertThat(offenders).isEmpty();
+  }
+
+  @Test
+  void petitionCoreNamesNoOtherModulesChannelRendererOrFileType() {
+    List<String> offenders = GRAPH.sources("petition-core").stream()
+        .filter(s -> OTHER_MODULES_NAMES.matcher(s.code()).find())
+        .map(s -> s.file().getFileName().toString())
+        .toList();
+    assertThat(offenders).as("petition-core files that name a plugin's channel, renderer or file type").isEmpty();
   }
 
   @Test
