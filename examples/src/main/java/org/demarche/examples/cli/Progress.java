@@ -34,7 +34,7 @@ final class Progress implements ProgressListener {
       bar = new ProgressBarBuilder().setTaskName("Letters").setInitialMax(toDeliver)
           .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build();
     } else {
-      out.println("Delivering " + toDeliver + " of " + letters + " letters");
+      out.println("Delivering " + toDeliver + " of " + Formats.count(letters, "letter"));
     }
   }
 

@@ -41,7 +41,7 @@ final class ReceiptsCommand implements Callable<Integer> {
       throw new IllegalArgumentException("receipts need the campaign's co-signatories in a CSV or JSON file"
           + " (signatories: signatories.csv), whose salts file is kept beside it");
     }
-    Files.createDirectories(out);
+    Formats.folder(out, "--out");
     MessageDigest sha = MessageDigest.getInstance("SHA-256");
     AtomicLong written = new AtomicLong();
     ListCommitment commitment;
@@ -62,8 +62,8 @@ final class ReceiptsCommand implements Callable<Integer> {
       });
     }
     var o = spec.commandLine().getOut();
-    o.println("Wrote " + written.get() + " receipts into " + out.toAbsolutePath().normalize());
-    o.println("They verify against: " + commitment.size() + " co-signatories; list commitment SHA-256 "
+    o.println("Wrote " + Formats.count(written.get(), "receipt") + " into " + out.toAbsolutePath().normalize());
+    o.println("They verify against: " + Formats.count(commitment.size(), "co-signatory", "co-signatories") + "; list commitment SHA-256 "
         + commitment.hex());
     o.println("index.csv says which receipt goes to whom: it holds names and emails, keep it private.");
     return DemarcheCli.DONE;
