@@ -96,8 +96,9 @@ final class VoiceCommand implements Callable<Integer> {
     VoiceOptions options = VoiceOptions.from(demarche.section(campaign, "delivery.voice"));
     ContactDirectory directory = demarche.directory(campaign);
     Voices voices = Voices.create(campaign, directory, options);
-    List<Supporter> list = supporters != null ? SupporterFile.read(supporters, supporters.toString())
-        : List.of(commandLineSupporter());
+    List<Supporter> list = supporters != null
+        ? SupporterFile.read(supporters, supporters.toString(), org.demarche.voice.KnownRegions.of(directory))
+        : List.of(commandLineSupporter(directory));
     if (send) {
       return send(demarche, campaign, voices, list, o);
     }
@@ -115,7 +116,7 @@ final class VoiceCommand implements Callable<Integer> {
         : DemarcheCli.SOME_FAILED;
   }
 
-  private Supporter commandLineSupporter() {
+  private Supporter commandLineSupporter(ContactDirectory directory) {
     if (name == null) {
       throw new IllegalArgumentException("say who: --name NAME (or --supporters FILE for many)");
     }
@@ -123,7 +124,7 @@ final class VoiceCommand implements Callable<Integer> {
       throw new IllegalArgumentException("say where the supporter lives: --country CC [--region CODE], or --lat and --lon");
     }
     return new Supporter(name, Optional.ofNullable(email), Optional.ofNullable(city), place.country(),
-        place.region(), place.coordinate(),
+        place.region(directory), place.coordinate(),
         Optional.ofNullable(paragraph), Location.of("(command line)"));
   }
 
