@@ -30,6 +30,7 @@ public final class DemarcheCli implements java.util.concurrent.Callable<Integer>
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    Printable.guardStandardStreams();
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

@@ -12,7 +12,28 @@ import java.io.PrintWriter;
  * make a line read in a different order than it was written.
  */
 final class Printable {
+  /** The process's standard error as it was before {@link #guardStandardStreams}: for the progress bar only. */
+  private static volatile java.io.PrintStream terminal = System.err;
+
   private Printable() {}
+
+  /**
+   * Makes what libraries print on the process's standard streams (SLF4J's simple logger writes there) printable
+   * too; the progress bar, which redraws its line with a carriage return, keeps the raw terminal.
+   */
+  static synchronized void guardStandardStreams() {
+    if (System.err instanceof EscapingStream) {
+      return;
+    }
+    terminal = System.err;
+    System.setErr(new EscapingStream(System.err));
+    System.setOut(new EscapingStream(System.out));
+  }
+
+  /** The terminal's error stream, unescaped: for output the runner draws itself from safe text. */
+  static java.io.PrintStream terminal() {
+    return terminal;
+  }
 
   /** {@code text} with every unprintable character written as {@code \\uXXXX}. */
   static String escape(String text) {
@@ -68,6 +89,32 @@ final class Printable {
           out.write(escape(str.substring(off, off + len)));
         }
       }, true);
+    }
+  }
+
+  /** A print stream that escapes, line by line, the UTF-8 text written through it. */
+  private static final class EscapingStream extends java.io.PrintStream {
+    EscapingStream(java.io.PrintStream target) {
+      super(new java.io.OutputStream() {
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+          line.write(b);
+          if (b == '\n') {
+            flush();
+          }
+        }
+
+        @Override
+        public synchronized void flush() {
+          if (line.size() > 0) {
+            target.print(escape(line.toString(java.nio.charset.StandardCharsets.UTF_8)));
+            line.reset();
+          }
+          target.flush();
+        }
+      }, true, java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 }

@@ -84,6 +84,36 @@ class HostileOutputsTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(index))).isEqualTo("rw-------");
   }
 
+  @Test
+  void aChildRunnerPrintsNoRawEscapeAndExitsTwoOnBadInputOrNoCommand() throws Exception {
+    Path campaign = campaign();
+    Files.writeString(campaign, Files.readString(campaign).replace("date: 2026-09-24",
+        "date: \"2026-09-24\\e]0;pwned\\a\\e[2J\""));
+
+    Child validate = child("validate", campaign.toString());
+    Child bare = child();
+
+    assertThat(validate.exit()).isEqualTo(2);
+    assertThat(validate.output()).contains("\\u001B]0;pwned\\u0007\\u001B[2J").doesNotContain("\u001B")
+        .doesNotContain("\u0007");
+    assertThat(bare.exit()).isEqualTo(2);
+    assertThat(bare.output()).contains("Usage: demarche");
+  }
+
+  private record Child(int exit, String output) {}
+
+  /** The runner in a child JVM, as from a terminal: its exit code and everything it printed. */
+  private Child child(String... args) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"), "org.demarche.examples.cli.DemarcheCli"));
+    command.addAll(java.util.List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    return new Child(p.exitValue(), output);
+  }
+
   /** The founding campaign, copied (journals and salts stay out of the source tree). */
   private Path campaign() throws Exception {
     Path source = Path.of("campaigns/world-save-north-korean-refugees-day");
