@@ -15,9 +15,10 @@ import java.util.Objects;
  * <p>Length: browsers and mail programs truncate or refuse long links (Internet Explorer and older Outlook at
  * 2,083 characters, some webmail handlers at about 2,000), so a link is kept within
  * {@link #DEFAULT_MAX_LENGTH} 2,000 characters unless the campaign says otherwise. When the letter does not fit,
- * its text is cut at the last paragraph, sentence or word boundary that fits, and a note asks the supporter to
- * attach the letter's document (the file named after the letter's id), which has the whole letter;
- * {@link #shortened()} then says so.
+ * the campaign's text is cut at the last paragraph, sentence or word boundary that fits (the supporter's own
+ * paragraph, the closing and the signature are kept whole), and a note asks the supporter to attach the
+ * letter's document (the file named after the letter's id), which has the whole letter; when even the
+ * supporter's paragraph does not fit, the link carries only that note. {@link #shortened()} then says so.
  *
  * @param link the whole link, e.g. {@code mailto:a@example.org?subject=...&body=...}
  * @param shortened whether the body was shortened to fit
@@ -38,22 +39,44 @@ public record Mailto(String link, boolean shortened) {
 
   /**
    * The link to {@code to} with {@code subject} and {@code head + tail} as the body, within {@code maxLength}
-   * characters. Only {@code head} is shortened (the closing and signature in {@code tail} are kept whole); the
-   * note then asks for the document {@code letterId}, the file whose name is the letter's id (and the
-   * extension its renderer gave it).
+   * characters; see {@link #of(String, String, String, String, String, String, int)} with no personal paragraph.
    */
   public static Mailto of(String to, String subject, String head, String tail, String letterId, int maxLength) {
+    return of(to, subject, head, "", tail, letterId, maxLength);
+  }
+
+  /**
+   * The link to {@code to} with {@code subject} and {@code head + personal + tail} as the body, within
+   * {@code maxLength} characters. Only the campaign's text in {@code head} is shortened: the supporter's own
+   * {@code personal} paragraph and the closing and signature in {@code tail} are kept whole. When even those
+   * do not fit, the link carries none of the letter's text, only a note asking to attach the document
+   * {@code letterId} (the file whose name is the letter's id), which has the whole letter, and the closing
+   * and signature when they fit: a supporter's own words are never cut.
+   */
+  public static Mailto of(String to, String subject, String head, String personal, String tail, String letterId,
+      int maxLength) {
     String prefix = "mailto:" + encode(to, true) + "?subject=" + encode(subject, false) + "&body=";
-    String full = prefix + encode(head + tail, false);
+    String full = prefix + encode(head + personal + tail, false);
     if (full.length() <= maxLength) {
       return new Mailto(full, false);
     }
     String note = "\n\n[…] The letter is longer than a mail link can carry: its whole text is in the document "
         + letterId + " that came with this link. Please attach that file before you send.\n\n";
-    int fixed = prefix.length() + encode(note + tail, false).length();
+    int fixed = prefix.length() + encode(note + personal + tail, false).length();
     if (fixed >= maxLength) {
-      throw new IllegalArgumentException("a mailto link of at most " + maxLength + " characters cannot hold the"
-          + " address, subject and signature (" + fixed + " characters without the letter): allow a longer link");
+      // The supporter's words are not cut: the link carries the note (and the closing, if it fits), the
+      // attached document the whole letter.
+      String attach = note.strip().replace("[…] ", "");
+      String bodyless = prefix + encode(attach + tail, false);
+      if (bodyless.length() > maxLength) {
+        bodyless = prefix + encode(attach, false);
+      }
+      if (bodyless.length() > maxLength) {
+        throw new IllegalArgumentException("a mailto link of at most " + maxLength + " characters cannot hold the"
+            + " address, subject and a note to attach the letter (" + bodyless.length() + " characters): allow a"
+            + " longer link");
+      }
+      return new Mailto(bodyless, true);
     }
     // The longest prefix of head (in code points) whose encoding fits: encoding grows monotonically.
     int[] cps = head.codePoints().toArray();
@@ -68,7 +91,7 @@ public record Mailto(String link, boolean shortened) {
       }
     }
     String cut = boundary(new String(cps, 0, lo));
-    return new Mailto(prefix + encode(cut + note + tail, false), true);
+    return new Mailto(prefix + encode(cut + note.stripTrailing() + personal + tail, false), true);
   }
 
   /** Cuts {@code text} back to its last paragraph break, else sentence end, else word break. */

@@ -1,16 +1,11 @@
 package org.demarche.voice;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,77 +13,65 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import org.demarche.core.files.CsvRow;
+import org.demarche.core.files.CsvRows;
 import org.demarche.core.model.Coordinate;
 import org.demarche.core.model.Countries;
+import org.demarche.core.model.Disclosure;
 import org.demarche.core.model.InvalidInputException;
 import org.demarche.core.model.Location;
 import org.demarche.core.model.Problem;
 import org.demarche.core.model.Values;
 
 /**
- * Reads a supporter file: the signatory CSV format (header row, UTF-8 with or without BOM, quoted fields may
- * hold commas and newlines; columns name, kind, organization, city, country, email, signedAt, disclosure) plus
- * the place and personal paragraph columns {@code region} (ISO 3166-2, e.g. JP-05), {@code latitude},
- * {@code longitude} and {@code paragraph}. A row needs a name and a place: a country (with or without a
- * region), a region, or a coordinate. Every bad field of every row is reported at once, with its line and
- * column; other columns are accepted and ignored.
+ * Reads a supporter file on core's located {@link CsvRows} reader: the signatory CSV format (header row, UTF-8
+ * with or without BOM, quoted fields may hold commas and newlines; columns name, kind, organization, city,
+ * country, email, signedAt, disclosure) plus the place and personal paragraph columns {@code region} (ISO 3166-2,
+ * e.g. JP-05), {@code latitude}, {@code longitude} and {@code paragraph}. A row needs a name and a place: a
+ * country (with or without a region), a region, or a coordinate. The signatory columns are checked as the
+ * signatory list checks them (kind person or organization, disclosure level, signedAt date), and a region
+ * must be one the directory knows where it knows the country's regions. Every bad field of every row is
+ * reported at once, with its line and column; other columns are accepted and ignored.
  */
 public final class SupporterFile {
-  /** The columns this reader uses; the signatory columns kind, organization, signedAt, disclosure are accepted. */
+  /** The columns this reader uses; the signatory columns kind, organization, signedAt, disclosure are checked. */
   public static final Set<String> COLUMNS = Set.of("name", "email", "city", "country", "region", "latitude",
       "longitude", "paragraph");
-  private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
-      .enable(CsvParser.Feature.FAIL_ON_MISSING_HEADER_COLUMNS).build();
+  private static final int MAX_PROBLEMS = 1000;
 
   private SupporterFile() {}
 
-  /** Reads every supporter of {@code file}, named {@code display} in problems. */
+  /** Reads every supporter of {@code file}, named {@code display} in problems; any well-formed region is accepted. */
   public static List<Supporter> read(Path file, String display) {
+    return read(file, display, region -> true);
+  }
+
+  /**
+   * Reads every supporter of {@code file}, named {@code display} in problems; a region {@code knownRegion}
+   * refuses (see {@link KnownRegions}) is a problem of its row.
+   *
+   * @throws InvalidInputException with every bad field of every row, located
+   */
+  public static List<Supporter> read(Path file, String display, Predicate<String> knownRegion) {
     List<Problem> problems = new ArrayList<>();
     List<Supporter> out = new ArrayList<>();
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      raw.mark(3);
-      byte[] bom = raw.readNBytes(3);
-      if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
-        raw.reset();
-      }
-      MappingIterator<Map<String, String>> it = MAPPER.readerForMapOf(String.class)
-          .with(CsvSchema.emptySchema().withHeader())
-          .readValues(new InputStreamReader(raw, StandardCharsets.UTF_8.newDecoder()));
-      CsvParser parser = (CsvParser) it.getParser();
+    try (CsvRows rows = CsvRows.open(file, display)) {
+      Optional<CsvRow> first = rows.next();
       List<String> header = new ArrayList<>();
-      boolean first = true;
-      while (true) {
-        Map<String, String> row;
-        int line;
-        try {
-          if (!it.hasNextValue()) {
-            break;
-          }
-          row = it.nextValue();
-          line = (int) parser.currentTokenLocation().getLineNr();
-        } catch (IOException | RuntimeException e) {
-          String msg = String.valueOf(e.getMessage());
-          problems.add(new Problem(new Location(display, (int) parser.currentLocation().getLineNr(), 0), "",
-              "not valid CSV: " + msg.lines().findFirst().orElse(msg)));
-          break;
-        }
-        if (first) {
-          parser.getSchema().forEach(c -> header.add(c.getName().strip()));
-          if (!header.contains("name")) {
-            problems.add(new Problem(new Location(display, 1, 1), "name", "the header row has no 'name' column;"
-                + " columns are name, email, city, country, region, latitude, longitude, paragraph"));
-            break;
-          }
-          first = false;
-        }
-        int start = Math.max(2, line - newlines(row));
-        parse(row, display, start, header, problems).ifPresent(out::add);
-        if (problems.size() > 1000) {
-          break;
+      first.ifPresent(h -> h.texts().forEach(c -> header.add(c.strip().replace("\uFEFF", ""))));
+      if (!header.contains("name")) {
+        throw new InvalidInputException(new Problem(new Location(display, 1, 1), "name", "the header row has no"
+            + " 'name' column; columns are name, email, city, country, region, latitude, longitude, paragraph"));
+      }
+      for (Optional<CsvRow> row = rows.next(); row.isPresent() && problems.size() <= MAX_PROBLEMS; row = rows.next()) {
+        if (!row.get().isBlank()) {
+          parse(row.get(), header, knownRegion, problems).ifPresent(out::add);
         }
       }
-    } catch (IOException e) {
+    } catch (InvalidInputException e) {
+      problems.addAll(e.problems());
+    } catch (IOException | UncheckedIOException e) {
       problems.add(new Problem(Location.of(display), "", "cannot read the file: " + e.getMessage()));
     }
     if (!problems.isEmpty()) {
@@ -97,23 +80,16 @@ public final class SupporterFile {
     return out;
   }
 
-  private static int newlines(Map<String, String> row) {
-    int n = 0;
-    for (String v : row.values()) {
-      if (v != null) {
-        n += (int) v.chars().filter(c -> c == '\n').count();
-      }
-    }
-    return n;
-  }
-
-  private static Optional<Supporter> parse(Map<String, String> raw, String display, int line, List<String> header,
+  private static Optional<Supporter> parse(CsvRow row, List<String> header, Predicate<String> knownRegion,
       List<Problem> problems) {
     Map<String, String> v = new HashMap<>();
-    raw.forEach((k, val) -> v.put(k.strip(), val == null ? "" : val.strip()));
+    for (int i = 0; i < header.size(); i++) {
+      v.putIfAbsent(header.get(i), i < row.size() ? row.text(i).strip() : "");
+    }
     int before = problems.size();
-    Reporter bad = (field, message) -> problems.add(new Problem(
-        new Location(display, line, header.indexOf(field) + 1), field, message));
+    Reporter bad = (field, message) -> problems.add(new Problem(row.at(Math.max(0, header.indexOf(field))), field,
+        message));
+    signatoryColumns(v, bad);
     String name = v.getOrDefault("name", "");
     if (name.isEmpty()) {
       bad.add("name", "is missing: every supporter needs a name");
@@ -142,6 +118,10 @@ public final class SupporterFile {
         bad.add("region", "must be an ISO 3166-2 code such as JP-05 (Akita), not '" + v.get("region") + "'");
       } else if (country.isPresent() && !region.get().startsWith(country.get() + "-")) {
         bad.add("region", "is not in the row's country " + country.get() + ": " + region.get());
+      } else if (!knownRegion.test(region.get())) {
+        bad.add("region", "is not a known region: '" + v.get("region") + "' names no region of "
+            + Countries.englishName(region.get().substring(0, 2)) + " (ISO 3166-2, such as "
+            + region.get().substring(0, 2) + "-01)");
       }
     }
     Optional<Double> lat = number(v, "latitude", -90, 90, bad);
@@ -160,11 +140,35 @@ public final class SupporterFile {
     try {
       Optional<Coordinate> at = lat.isPresent() ? Optional.of(new Coordinate(lat.get(), lon.get())) : Optional.empty();
       return Optional.of(new Supporter(name, email, city, country, region, at, paragraph,
-          new Location(display, line, 0)));
+          new Location(row.at(0).file(), row.line(), 0)));
     } catch (IllegalArgumentException e) {
-      problems.add(new Problem(new Location(display, line, 0), "", e.getMessage()));
+      problems.add(new Problem(new Location(row.at(0).file(), row.line(), 0), "", e.getMessage()));
       return Optional.empty();
     }
+  }
+
+  /** The signatory columns a supporter file may carry, checked as the signatory list checks them. */
+  private static void signatoryColumns(Map<String, String> v, Reporter bad) {
+    String kind = v.getOrDefault("kind", "").toLowerCase(Locale.ROOT);
+    if (!Set.of("", "person", "individual", "organization", "organisation", "org").contains(kind)) {
+      bad.add("kind", "must be person or organization, not '" + v.get("kind") + "'");
+    }
+    opt(v, "disclosure").ifPresent(d -> {
+      try {
+        Disclosure.fromKey(d);
+      } catch (IllegalArgumentException e) {
+        bad.add("disclosure", e.getMessage());
+      }
+    });
+    opt(v, "signedAt").ifPresent(at -> {
+      try {
+        Object unused = at.length() == 10 ? LocalDate.parse(at) : Instant.parse(at);
+      } catch (DateTimeParseException e) {
+        bad.add("signedAt", "must be a date (2026-09-01) or an instant (2026-09-01T10:00:00Z), not '" + at + "'");
+      }
+    });
+    opt(v, "organization").filter(o -> Values.firstLineBreakOrControl(o) >= 0)
+        .ifPresent(o -> bad.add("organization", "must be one line without control characters"));
   }
 
   private interface Reporter {

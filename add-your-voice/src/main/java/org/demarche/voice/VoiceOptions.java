@@ -1,14 +1,11 @@
 package org.demarche.voice;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.demarche.core.letters.LetterTemplate;
 import org.demarche.core.model.InvalidInputException;
 import org.demarche.core.model.Problem;
@@ -63,9 +60,6 @@ public record VoiceOptions(Mode mode, ParagraphPolicy paragraphPolicy, int minPa
     REQUIRE
   }
 
-  static final Set<String> KEYS = Set.of("mode", "personalParagraph", "minParagraphLength", "dailyCapPerMission",
-      "digest", "zone", "nearDuplicateThreshold", "mailtoMaxLength", "body");
-
   /** Checks every option's range. */
   public VoiceOptions {
     Objects.requireNonNull(mode, "mode");
@@ -95,69 +89,24 @@ public record VoiceOptions(Mode mode, ParagraphPolicy paragraphPolicy, int minPa
   }
 
   /**
-   * Reads a {@code delivery.voice} section (absent: {@link #defaults()}).
+   * Reads a {@code delivery.voice} section (absent: {@link #defaults()}), bound to its settings record by
+   * {@link Settings#bind}; the body file, if named, is read and its template checked.
    *
    * @throws InvalidInputException with every bad value, located where it was written
    */
   public static VoiceOptions from(Settings s) {
+    VoiceSection section = s.bind(VoiceSection.class);
     List<Problem> problems = new ArrayList<>();
-    for (String key : s.values().keySet()) {
-      if (!KEYS.contains(key)) {
-        problems.add(s.problem(key, "is not a voice option; valid are " + String.join(", ", KEYS.stream().sorted()
-            .toList())));
-      }
-    }
-    VoiceOptions d = defaults();
-    Mode mode = choice(s, "mode", Mode.class, d.mode(), problems);
-    ParagraphPolicy policy = choice(s, "personalParagraph", ParagraphPolicy.class, d.paragraphPolicy(), problems);
-    int min = whole(s, "minParagraphLength", policy == ParagraphPolicy.OPTIONAL ? 0 : 80, 0, 5000, problems);
-    int cap = whole(s, "dailyCapPerMission", d.dailyCapPerMission(), 1, 100_000, problems);
-    int mailto = whole(s, "mailtoMaxLength", d.mailtoMaxLength(), Mailto.MIN_LENGTH, 100_000, problems);
-    boolean digest = false;
-    Optional<String> dg = s.text("digest").map(x -> x.strip().toLowerCase(Locale.ROOT));
-    if (dg.isPresent()) {
-      if (dg.get().equals("true") || dg.get().equals("false")) {
-        digest = dg.get().equals("true");
-      } else {
-        problems.add(s.problem("digest", "must be true or false, not '" + dg.get() + "'"));
-      }
-    }
-    ZoneId zone = d.zone();
-    if (s.text("zone").isPresent()) {
-      try {
-        zone = ZoneId.of(s.text("zone").get().strip());
-      } catch (DateTimeException e) {
-        problems.add(s.problem("zone", "must be a time zone such as Asia/Tokyo or UTC, not '" + s.text("zone").get()
-            + "'"));
-      }
-    }
-    double threshold = d.nearDuplicateThreshold();
-    if (s.text("nearDuplicateThreshold").isPresent()) {
-      String t = s.text("nearDuplicateThreshold").get().strip();
-      try {
-        threshold = Double.parseDouble(t);
-        if (!(threshold > 0 && threshold <= 1)) {
-          throw new NumberFormatException();
-        }
-      } catch (NumberFormatException e) {
-        problems.add(s.problem("nearDuplicateThreshold", "must be a number above 0 and at most 1, such as 0.8, not '"
-            + t + "'"));
-        threshold = d.nearDuplicateThreshold();
-      }
-    }
-    if (digest && mode != Mode.ON_BEHALF) {
-      problems.add(s.problem("digest", "bundles letters the NGO sends: it needs mode: on-behalf"));
-    }
-    Optional<String> body = s.text("body").flatMap(file -> body(s, file.strip(), problems));
+    Optional<String> body = section.body().flatMap(file -> body(s, file, problems));
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    return new VoiceOptions(mode, policy, min, cap, digest, zone, threshold, mailto, body);
+    return section.options(body);
   }
 
   /** Reads and checks a supporters' body template beside the campaign; its problems name that file and line. */
-  private static Optional<String> body(Settings s, String file, List<Problem> problems) {
-    java.nio.file.Path path = s.baseDir().resolve(file).normalize();
+  private static Optional<String> body(Settings s, java.nio.file.Path path, List<Problem> problems) {
+    String file = s.baseDir().toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize()).toString();
     if (!java.nio.file.Files.isRegularFile(path)) {
       problems.add(s.problem("body", "names the file '" + file + "', which does not exist beside the campaign file"));
       return Optional.empty();
@@ -178,41 +127,5 @@ public record VoiceOptions(Mode mode, ParagraphPolicy paragraphPolicy, int minPa
       problems.add(s.problem("body", "cannot read '" + file + "': " + e.getMessage()));
       return Optional.empty();
     }
-  }
-
-  private static <E extends Enum<E>> E choice(Settings s, String key, Class<E> type, E fallback, List<Problem> problems) {
-    Optional<String> v = s.text(key);
-    if (v.isEmpty()) {
-      return fallback;
-    }
-    String norm = v.get().strip().toUpperCase(Locale.ROOT).replace('-', '_');
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equals(norm)) {
-        return e;
-      }
-    }
-    List<String> valid = new ArrayList<>();
-    for (E e : type.getEnumConstants()) {
-      valid.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    }
-    problems.add(s.problem(key, "must be one of " + String.join(", ", valid) + ", not '" + v.get() + "'"));
-    return fallback;
-  }
-
-  private static int whole(Settings s, String key, int fallback, int min, int max, List<Problem> problems) {
-    Optional<String> v = s.text(key);
-    if (v.isEmpty()) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(v.get().strip());
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    problems.add(s.problem(key, "must be a whole number from " + min + " to " + max + ", not '" + v.get() + "'"));
-    return fallback;
   }
 }

@@ -1,9 +1,7 @@
 package org.demarche.voice;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.demarche.core.files.AtomicFiles;
+import org.demarche.core.files.CsvWriter;
 import org.demarche.core.model.DeliveryException;
 import org.demarche.core.model.Envelope;
 import org.demarche.core.model.Letter;
@@ -233,26 +233,29 @@ public final class VoiceOutbox {
     return files;
   }
 
+  /**
+   * Writes {@code voices.csv} through the project's one CSV writer (formulas neutralized) into a fresh file
+   * moved into place (never through a link planted at its name), readable by the owner only: it lists
+   * supporters' names and addresses.
+   */
   private static void writeIndex(Path index, List<Written> results, Map<String, List<String>> files) {
-    try (BufferedWriter w = Files.newBufferedWriter(index, StandardCharsets.UTF_8)) {
-      w.write("letterId,name,email,row,missionId,rule,via,files,mailto\n");
-      for (Written r : results) {
-        if (r.failure() != null) {
-          continue;
+    try {
+      AtomicFiles.write(index, AtomicFiles.Access.PRIVATE, stream -> {
+        CsvWriter w = CsvWriter.of(stream, false);
+        w.row("letterId", "name", "email", "row", "missionId", "rule", "via", "files", "mailto");
+        for (Written r : results) {
+          if (r.failure() != null) {
+            continue;
+          }
+          Supporter s = r.routing().supporter();
+          w.row(r.letter().id(), s.name(), s.email().orElse(""), s.origin().toString(), r.letter().mission().id(),
+              r.routing().serving().rule().name(), r.letter().mission().email().isPresent() ? "email" : "post",
+              String.join(" ", files.getOrDefault(r.letter().id(), List.of())), r.mailto());
         }
-        Supporter s = r.routing().supporter();
-        w.write(String.join(",", r.letter().id(), csv(s.name()), csv(s.email().orElse("")),
-            csv(s.origin().toString()), r.letter().mission().id(), r.routing().serving().rule().name(),
-            r.letter().mission().email().isPresent() ? "email" : "post",
-            csv(String.join(" ", files.getOrDefault(r.letter().id(), List.of()))), r.mailto()));
-        w.write('\n');
-      }
+        w.flush();
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + index + ": " + e.getMessage(), e);
     }
-  }
-
-  private static String csv(String s) {
-    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 }

@@ -158,7 +158,7 @@ public final class Voices {
     Letter letter = s.email().isEmpty() ? base
         : withSender(base, new Sender(s.name(), s.name(), home(routing), s.email().get(), Optional.empty()),
             new Signer(s.name(), Optional.empty()));
-    return new SupporterLetter(routing, letter, mailto(letter));
+    return new SupporterLetter(routing, letter, mailto(letter, s.paragraph()));
   }
 
   /**
@@ -239,12 +239,25 @@ public final class Voices {
 
   /** The {@code mailto:} link for {@code letter}, when its mission publishes an email address. */
   public Optional<Mailto> mailto(Letter letter) {
+    return mailto(letter, Optional.empty());
+  }
+
+  /**
+   * The {@code mailto:} link for {@code letter}, whose last paragraph is the supporter's own {@code personal}
+   * one when present: shortening the link to fit never cuts it (see {@link Mailto}).
+   */
+  public Optional<Mailto> mailto(Letter letter, Optional<String> personal) {
     if (letter.mission().email().isEmpty()) {
       return Optional.empty();
     }
-    String head = letter.salutation() + "\n\n" + String.join("\n\n", letter.paragraphs());
+    List<String> paragraphs = letter.paragraphs();
+    boolean mine = personal.isPresent() && paragraphs.size() > 1
+        && paragraphs.get(paragraphs.size() - 1).equals(personal.get());
+    List<String> campaignText = mine ? paragraphs.subList(0, paragraphs.size() - 1) : paragraphs;
+    String head = letter.salutation() + "\n\n" + String.join("\n\n", campaignText);
+    String own = mine ? "\n\n" + personal.get() : "";
     String tail = "\n\n" + letter.closing() + "\n\n" + String.join("\n", letter.signatureBlock());
-    return Optional.of(Mailto.of(letter.mission().email().get(), letter.subject(), head, tail, letter.id(),
+    return Optional.of(Mailto.of(letter.mission().email().get(), letter.subject(), head, own, tail, letter.id(),
         options.mailtoMaxLength()));
   }
 }

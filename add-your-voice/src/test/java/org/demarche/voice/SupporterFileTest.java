@@ -47,4 +47,33 @@ class SupporterFileTest {
             "s.csv:4:5: latitude: must be a number of degrees between -90 and 90, such as 39.72, not 'north'",
             "s.csv:5:3: country: is missing: say where the supporter lives with country (and region), or latitude and longitude"));
   }
+
+  @Test
+  void refusesAnUnknownKindDisclosureOrSignedAtAsTheSignatoryListDoes() {
+    Path file = VoiceTesting.csv(dir, "s.csv", """
+        name,kind,country,disclosure,signedAt
+        Aiko,persn,JP,,
+        Ken,person,JP,everything,yesterday
+        """);
+    assertThatThrownBy(() -> SupporterFile.read(file, "s.csv")).isInstanceOfSatisfying(InvalidInputException.class,
+        e -> assertThat(e.problems()).extracting(Object::toString).containsExactly(
+            "s.csv:2:2: kind: must be person or organization, not 'persn'",
+            "s.csv:3:4: disclosure: must be one of full, name-only, initials, counted-only, not 'everything'",
+            "s.csv:3:5: signedAt: must be a date (2026-09-01) or an instant (2026-09-01T10:00:00Z), not 'yesterday'"));
+  }
+
+  @Test
+  void refusesARegionTheDirectoryDoesNotKnowInACountryWhoseRegionsItKnows() {
+    Path file = VoiceTesting.csv(dir, "s.csv", """
+        name,country,region
+        Aiko,JP,JP-27
+        Ken,JP,JP-77
+        Mia,KR,KR-11
+        """);
+    KnownRegions known = KnownRegions.of(VoiceTesting.directory());
+    assertThatThrownBy(() -> SupporterFile.read(file, "s.csv", known)).isInstanceOfSatisfying(
+        InvalidInputException.class, e -> assertThat(e.problems()).extracting(Object::toString).containsExactly(
+            "s.csv:3:3: region: is not a known region: 'JP-77' names no region of Japan (ISO 3166-2, such as JP-01)"));
+    assertThat(SupporterFile.read(file, "s.csv")).hasSize(3);
+  }
 }

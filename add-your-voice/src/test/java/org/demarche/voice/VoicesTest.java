@@ -163,6 +163,52 @@ class VoicesTest {
                 "delivery.voice.dailyCapPerMission", "delivery.voice.colour"));
   }
 
+  @Test
+  void aShortenedLinkShortensTheCampaignTextAndKeepsTheSupportersParagraphWhole() throws Exception {
+    Voices voices = VoiceTesting.voices(VoiceTesting.campaign(dir, "mailtoMaxLength: 600\n"));
+    String paragraph = "I live in Osaka and I ask you to let the refugees in your country go where they choose to.";
+    SupporterLetter mine = voices.draft(VoiceTesting.inRegion("Aiko Tanaka", "aiko@example.org", "JP-27", paragraph));
+    Mailto m = mine.mailto().orElseThrow();
+    String body = fields(new URI(m.link())).get("body");
+    assertThat(m.shortened()).isTrue();
+    assertThat(m.link().length()).isLessThanOrEqualTo(600);
+    assertThat(body).startsWith("Dear Mr. President:").contains("attach that file").contains(paragraph)
+        .endsWith("Sincerely,\r\n\r\nAiko Tanaka");
+  }
+
+  @Test
+  void aParagraphTooLongForTheLinkIsLeftOutWholeNeverCut() throws Exception {
+    Voices voices = VoiceTesting.voices(VoiceTesting.campaign(dir, ""));
+    String paragraph = "私は大阪に住んでいます。".repeat(60);
+    SupporterLetter mine = voices.draft(VoiceTesting.inRegion("Aiko Tanaka", "aiko@example.org", "JP-27", paragraph));
+    String body = fields(new URI(mine.mailto().orElseThrow().link())).get("body");
+    assertThat(body).doesNotContain("私は").doesNotContain("Dear Mr. President").contains("Please attach that file");
+  }
+
+  @Test
+  void aDigestWithoutOnBehalfAndAnUnknownZoneAreReportedAtTheirKeys() {
+    Campaign c = VoiceTesting.campaign(dir, "digest: true\nzone: Mars/Olympus\nnearDuplicateThreshold: 2\n");
+    assertThatThrownBy(() -> VoiceOptions.from(VoiceTesting.DEMARCHE.section(c, "delivery.voice")))
+        .isInstanceOfSatisfying(org.demarche.core.model.InvalidInputException.class, e -> assertThat(e.problems())
+            .extracting(p -> p.field() + "@" + p.location().line()).containsExactlyInAnyOrder(
+                "delivery.voice.digest@" + line(c, "digest:"), "delivery.voice.zone@" + line(c, "zone:"),
+                "delivery.voice.nearDuplicateThreshold@" + line(c, "nearDuplicateThreshold:")));
+  }
+
+  private static int line(Campaign c, String key) {
+    try {
+      List<String> lines = java.nio.file.Files.readAllLines(c.file());
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).strip().startsWith(key)) {
+          return i + 1;
+        }
+      }
+      throw new AssertionError(key + " is not in " + c.file());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static Map<String, String> fields(URI uri) {
     String raw = uri.getRawSchemeSpecificPart();
     Map<String, String> out = new HashMap<>();

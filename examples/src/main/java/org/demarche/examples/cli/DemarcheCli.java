@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The campaign runner: {@code java -jar demarche.jar COMMAND}. Exit codes: 0 all done, 1 some letters
- * failed or are in doubt, 2 bad usage or invalid input.
+ * failed or are in doubt, 2 bad usage or invalid input (a bare {@code demarche} included), 3 an internal
+ * error (one line on the terminal, the stack trace in a log file whose path is printed).
  */
 @Command(name = "demarche", mixinStandardHelpOptions = true, versionProvider = DemarcheCli.Version.class,
     description = "Petition a government through its embassies and consulates: validate a campaign, render its"
@@ -17,21 +18,32 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, ValidateCommand.class, RenderCommand.class, RecipientsCommand.class,
         NearestCommand.class, StatusCommand.class, ReceiptsCommand.class, VoiceCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:all letters done", "1:some letters failed or are in doubt", "2:bad usage or invalid input"})
-public final class DemarcheCli implements Runnable {
+    exitCodeList = {"0:all letters done", "1:some letters failed or are in doubt", "2:bad usage or invalid input",
+        "3:an internal error (the trace goes to a log file; please report it)"})
+public final class DemarcheCli implements java.util.concurrent.Callable<Integer> {
   public static final int DONE = 0;
   public static final int SOME_FAILED = 1;
   public static final int INVALID = 2;
+  public static final int INTERNAL = 3;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    Printable.guardStandardStreams();
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs a command line with the given output streams and returns the exit code (used by tests too). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    return execute(new CommandLine(new DemarcheCli()), args, out, err);
+  }
+
+  /** Runs {@code cli} (the runner's command tree) with the runner's settings, error handling and printable output. */
+  static int execute(CommandLine cli, String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+    // Campaign values and server replies may hold terminal control sequences: nothing reaches the screen raw.
+    PrintWriter out = Printable.writer(rawOut);
+    PrintWriter err = Printable.writer(rawErr);
     // Libraries log through SLF4J; keep their chatter off the campaigner's screen unless asked.
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("demarche.log", "warn"));
     // Jakarta Mail 2.1 looks its stream provider up through ServiceLoader for every MIME part unless told which
@@ -42,9 +54,9 @@ public final class DemarcheCli implements Runnable {
     }
     // FontBox warns about cmap subtables it skips in the bundled CJK font; that is expected, not the user's concern.
     System.setProperty("org.slf4j.simpleLogger.log.org.apache.fontbox", System.getProperty("demarche.log", "error"));
-    CommandLine cli = new CommandLine(new DemarcheCli());
     cli.setOut(out);
     cli.setErr(err);
+    cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     cli.setExitCodeExceptionMapper(e -> INVALID);
     cli.setParameterExceptionHandler((ex, a) -> {
       err.println("demarche: " + ex.getMessage());
@@ -68,19 +80,28 @@ public final class DemarcheCli implements Runnable {
         err.println("demarche: " + ex.getMessage());
         return INVALID;
       }
-      err.println("demarche: unexpected failure: " + ex);
-      err.println("Please report it with the command you ran (run with -Ddemarche.debug=true for the full trace).");
-      if (Boolean.getBoolean("demarche.debug")) {
-        ex.printStackTrace(err);
+      if (ex instanceof java.nio.file.FileSystemException fs) {
+        // A file the operator named cannot be used (missing, a file where a folder is wanted, no permission).
+        err.println("demarche: cannot use " + fs.getFile() + (fs.getReason() == null ? "" : ": " + fs.getReason())
+            + " (" + fs.getClass().getSimpleName().replace("Exception", "") + ")");
+        return INVALID;
       }
-      return INVALID;
+      return InternalErrors.report(ex, err);
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
+  /** A bare {@code demarche}: the usage, on the error stream, as bad usage (a script that forgot the command fails). */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().getErr().println("demarche: say which command to run.");
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return INVALID;
   }
 
   /** The version from the jar's manifest, or the build's when run from classes. */

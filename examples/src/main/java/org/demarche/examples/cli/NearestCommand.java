@@ -43,6 +43,7 @@ final class NearestCommand implements Callable<Integer> {
       throw new IllegalArgumentException("say where: --country CC --region CODE, or --lat and --lon");
     }
     ContactDirectory directory = Directories.open(directories);
+    Optional<String> region = place.region(directory);
     Optional<Coordinate> point = place.coordinate();
     String c;
     if (place.country().isPresent()) {
@@ -57,7 +58,7 @@ final class NearestCommand implements Callable<Integer> {
           .map(DiplomaticMission::hostCountry)
           .orElseThrow(() -> new IllegalArgumentException("give --country: no mission with a coordinate is known"));
     }
-    Optional<ServingMission> serving = directory.servingMission(state, new Place(c, place.region(), point));
+    Optional<ServingMission> serving = directory.servingMission(state, new Place(c, region, point));
     if (serving.isEmpty()) {
       spec.commandLine().getErr().println("demarche: no mission of " + state + " is known to serve " + c
           + "; add one with --directory FILE");

@@ -34,6 +34,32 @@ final class PlaceOptions {
     return Optional.ofNullable(region).map(r -> r.strip().toUpperCase(Locale.ROOT));
   }
 
+  /**
+   * The region, checked: an ISO 3166-2 code, in the --country given, and one the directory knows where it
+   * knows that country's regions; otherwise bad usage naming the option.
+   */
+  Optional<String> region(org.demarche.core.spi.ContactDirectory directory) {
+    Optional<String> r = region();
+    if (r.isEmpty()) {
+      return r;
+    }
+    String code = r.get();
+    if (!code.matches("[A-Z]{2}-[A-Z0-9]{1,3}")) {
+      throw new IllegalArgumentException("--region must be an ISO 3166-2 code such as JP-27, not '" + region + "'");
+    }
+    Optional<String> c = country();
+    if (c.isPresent() && !code.startsWith(c.get() + "-")) {
+      throw new IllegalArgumentException("--region " + code + " is not in --country " + c.get());
+    }
+    org.demarche.voice.KnownRegions known = org.demarche.voice.KnownRegions.of(directory);
+    if (!known.test(code)) {
+      String cc = code.substring(0, 2);
+      throw new IllegalArgumentException("--region " + code + " is not a region of " + org.demarche.core.model.Countries
+          .englishName(cc) + " (known: " + known.examples(cc) + ")");
+    }
+    return r;
+  }
+
   Optional<Coordinate> coordinate() {
     return at == null ? Optional.empty() : Optional.of(new Coordinate(at.lat, at.lon));
   }

@@ -32,9 +32,10 @@ final class Progress implements ProgressListener {
     }
     if (terminal) {
       bar = new ProgressBarBuilder().setTaskName("Letters").setInitialMax(toDeliver)
-          .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build();
+          .setStyle(ProgressBarStyle.ASCII).continuousUpdate()
+          .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(Printable.terminal())).build();
     } else {
-      out.println("Delivering " + toDeliver + " of " + letters + " letters");
+      out.println("Delivering " + toDeliver + " of " + Formats.count(letters, "letter"));
     }
   }
 

@@ -1,7 +1,6 @@
 package org.demarche.examples.cli;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.demarche.core.model.Campaign;
 import org.demarche.core.signatories.CommittedSignatories;
 import org.demarche.core.signatories.ListCommitment;
-import org.demarche.core.signatories.SignatoryExport;
+import org.demarche.core.files.AtomicFiles;
+import org.demarche.core.files.CsvWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,30 +41,33 @@ final class ReceiptsCommand implements Callable<Integer> {
       throw new IllegalArgumentException("receipts need the campaign's co-signatories in a CSV or JSON file"
           + " (signatories: signatories.csv), whose salts file is kept beside it");
     }
-    Files.createDirectories(out);
+    Formats.folder(out, "--out");
     MessageDigest sha = MessageDigest.getInstance("SHA-256");
     AtomicLong written = new AtomicLong();
-    ListCommitment commitment;
-    try (Writer index = Files.newBufferedWriter(out.resolve("index.csv"), StandardCharsets.UTF_8)) {
-      index.write("name,email,receipt\r\n");
-      commitment = list.issueReceipts(receipt -> {
+    ListCommitment[] commitment = new ListCommitment[1];
+    // The index names people: one CSV writer (formulas neutralized), a fresh private file moved into place,
+    // never written through a link planted at its name.
+    AtomicFiles.write(out.resolve("index.csv"), AtomicFiles.Access.PRIVATE, stream -> {
+      CsvWriter index = CsvWriter.of(stream, false);
+      index.row("name", "email", "receipt");
+      commitment[0] = list.issueReceipts(receipt -> {
         // Named after the salt's hash: the file name says nothing about the person.
         String name = "receipt-" + HexFormat.of().formatHex(
             sha.digest(receipt.salt().getBytes(StandardCharsets.US_ASCII)), 0, 8) + ".json";
         receipt.write(out.resolve(name));
         try {
-          index.write(SignatoryExport.cell(receipt.signatory().name()) + ","
-              + SignatoryExport.cell(receipt.signatory().email().orElse("")) + "," + name + "\r\n");
+          index.row(receipt.signatory().name(), receipt.signatory().email().orElse(""), name);
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
         written.incrementAndGet();
       });
-    }
+      index.flush();
+    });
     var o = spec.commandLine().getOut();
-    o.println("Wrote " + written.get() + " receipts into " + out.toAbsolutePath().normalize());
-    o.println("They verify against: " + commitment.size() + " co-signatories; list commitment SHA-256 "
-        + commitment.hex());
+    o.println("Wrote " + Formats.count(written.get(), "receipt") + " into " + out.toAbsolutePath().normalize());
+    o.println("They verify against: " + Formats.count(commitment[0].size(), "co-signatory", "co-signatories") + "; list commitment SHA-256 "
+        + commitment[0].hex());
     o.println("index.csv says which receipt goes to whom: it holds names and emails, keep it private.");
     return DemarcheCli.DONE;
   }

@@ -40,7 +40,7 @@ final class RenderCommand implements Callable<Integer> {
     Demarche demarche = Engine.demarche();
     Campaign campaign = demarche.load(campaignFile);
     LetterRenderer renderer = demarche.renderer(campaign);
-    Files.createDirectories(out);
+    Formats.folder(out, "--out");
     int files = 0;
     for (Letter letter : demarche.plan(campaign)) {
       List<Letter> all = new java.util.ArrayList<>();
@@ -56,7 +56,7 @@ final class RenderCommand implements Callable<Integer> {
         }
       }
     }
-    spec.commandLine().getOut().println("Wrote " + files + " files into " + out.toAbsolutePath().normalize());
+    spec.commandLine().getOut().println("Wrote " + Formats.count(files, "file") + " into " + out.toAbsolutePath().normalize());
     return DemarcheCli.DONE;
   }
 

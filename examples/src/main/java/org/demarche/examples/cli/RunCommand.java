@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Render every letter and deliver it: into the outbox folder (default: nothing leaves this machine),",
-        "or over SMTP with --send. A letter already delivered is never sent again."})
+    description = {"Render every letter and deliver it: into the outbox folder, or over SMTP with --send.",
+        "Without --send nothing leaves this machine. A letter already delivered is never sent again."})
 final class RunCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -41,28 +41,40 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--resend-in-doubt", description = "send again letters a stopped run left in doubt (same Message-ID)")
   boolean resendInDoubt;
 
-  @Option(names = "--smtp-host", paramLabel = "HOST") String smtpHost;
-  @Option(names = "--smtp-port", paramLabel = "PORT") Integer smtpPort;
+  @Option(names = "--smtp-host", paramLabel = "HOST",
+      description = "the SMTP server (default: delivery.smtp.host in the campaign)") String smtpHost;
+  @Option(names = "--smtp-port", paramLabel = "PORT",
+      description = "the SMTP port (default: delivery.smtp.port, else 587 for starttls, 465 for smtps)") Integer smtpPort;
   @Option(names = "--smtp-tls", paramLabel = "MODE", description = "starttls (default), smtps, or none (loopback only)")
   String smtpTls;
   @Option(names = "--smtp-per-minute", paramLabel = "N", description = "messages per minute (0: no limit)")
   Integer smtpPerMinute;
 
+  @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
+      description = "table (default) or json: the outcome of each letter as JSON on standard output (progress on"
+          + " standard error); states are described in the README")
+  String format;
+
   @Override
   public Integer call() throws IOException {
+    Formats.check(format);
     PrintWriter o = spec.commandLine().getOut();
     Demarche demarche = Engine.demarche();
     Campaign campaign = demarche.load(campaignFile);
     String channel = send ? "smtp" : "outbox";
     Settings settings = channelSettings(demarche, campaign, channel);
     Path journalFile = journal != null ? journal : FileJournal.defaultFile(campaign, channel);
-    Files.createDirectories(out);
+    Formats.folder(out, "--out");
     PostalKit postal = new PostalKit(out, letter -> demarche.attachments(campaign, letter));
     RunOptions options = RunOptions.outbox(out).withJournal(journalFile).withChannel(channel, settings)
-        .withResendInDoubt(resendInDoubt).withListener(new Progress(o)).withPostalDesk(postal);
+        .withResendInDoubt(resendInDoubt).withListener(new Progress(format.equals("json") ? spec.commandLine().getErr() : o)).withPostalDesk(postal);
     RunReport report = demarche.run(campaign, options);
     List<Path> kit = postal.finish();
-    Summary.print(report, o, channel, out, journalFile, kit);
+    if (format.equals("json")) {
+      o.println(JsonOutput.run(report, channel, out, journalFile, kit));
+    } else {
+      Summary.print(report, o, channel, out, journalFile, kit);
+    }
     return report.allDone() ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
   }
 

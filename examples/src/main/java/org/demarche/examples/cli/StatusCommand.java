@@ -1,12 +1,11 @@
 package org.demarche.examples.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.demarche.core.model.Campaign;
 import org.demarche.core.model.DiplomaticMission;
@@ -25,7 +24,7 @@ final class StatusCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "CAMPAIGN", description = "the campaign file")
+  @Parameters(paramLabel = "CAMPAIGN", description = "the campaign file (YAML or JSON)")
   Path campaignFile;
 
   @Option(names = "--journal", paramLabel = "FILE",
@@ -52,35 +51,32 @@ final class StatusCommand implements Callable<Integer> {
     }
     List<DiplomaticMission> missions = Engine.demarche().missions(campaign);
     var out = spec.commandLine().getOut();
-    boolean allDone = true;
-    List<String[]> rows = new ArrayList<>();
+    // The outbox channel's "sent" means written into the outbox folder, not delivered.
+    String channel = file.getFileName().toString().endsWith(".outbox.journal") ? "outbox" : "smtp";
+    boolean troubled = false;
+    List<JsonOutput.StatusRow> rows = new ArrayList<>();
     for (DiplomaticMission m : missions) {
-      LetterStatus s = statuses.get(m.id());
-      String state = s == null ? "not yet sent" : label(s);
-      allDone &= s != null && (s.state() == LetterState.SENT || s.state() == LetterState.BY_POST);
-      rows.add(new String[] {m.id(), state, s == null ? "" : String.valueOf(s.attempts()),
-          s == null ? "" : s.detail().orElse(""), s == null ? "" : s.at().toString()});
+      Optional<LetterStatus> s = Optional.ofNullable(statuses.get(m.id()));
+      rows.add(new JsonOutput.StatusRow(m.id(), s));
+      // Letters merely not yet sent are no failure: only a failed or in-doubt letter makes the exit code 1.
+      troubled |= s.isPresent() && (s.get().inDoubt() || s.get().state() == LetterState.FAILED_PERMANENT
+          || s.get().state() == LetterState.FAILED_TRANSIENT);
     }
     if (format.equals("json")) {
-      ArrayNode arr = Missions.JSON.createArrayNode();
-      for (String[] r : rows) {
-        ObjectNode n = arr.addObject();
-        n.put("id", r[0]);
-        n.put("state", r[1]);
-        n.put("attempts", r[2].isEmpty() ? 0 : Integer.parseInt(r[2]));
-        n.put("detail", r[3]);
-        n.put("at", r[4]);
-      }
-      out.println(Missions.JSON.writeValueAsString(arr));
+      out.println(JsonOutput.status(campaign.id(), channel, file, rows));
     } else {
       out.println("Campaign " + campaign.id() + ", journal " + file.toAbsolutePath().normalize()
           + (Files.exists(file) ? "" : " (none yet)"));
       Table t = new Table("MISSION", "STATE", "ATTEMPTS", "DETAIL");
-      rows.forEach(r -> t.row(r[0], r[1], r[2], r[3].length() > 90 ? r[3].substring(0, 87) + "..." : r[3]));
+      for (JsonOutput.StatusRow r : rows) {
+        t.row(r.missionId(), r.status().map(StatusCommand::label).orElse("not yet sent"),
+            r.status().map(s -> String.valueOf(s.attempts())).orElse(""),
+            r.status().flatMap(LetterStatus::detail).map(Table::oneLine).orElse(""));
+      }
       t.print(out);
       printSignatories(campaign, out);
     }
-    return allDone ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
+    return troubled ? DemarcheCli.SOME_FAILED : DemarcheCli.DONE;
   }
 
   /** Co-signatory counts as recipients see them: by disclosure level and by country (small countries grouped). */

@@ -14,7 +14,7 @@ final class Summary {
     out.println();
     Table t = new Table("LETTER", "RESULT", "DETAIL");
     for (RunReport.Outcome o : report.outcomes()) {
-      t.row(o.letterId(), label(o.result()), o.detail().map(Summary::shorten).orElse(""));
+      t.row(o.letterId(), label(o.result()), o.detail().map(Table::oneLine).orElse(""));
     }
     t.print(out);
     out.println();
@@ -41,10 +41,5 @@ final class Summary {
 
   static String label(Result r) {
     return r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-  }
-
-  private static String shorten(String s) {
-    String one = s.replaceAll("\\s+", " ");
-    return one.length() > 90 ? one.substring(0, 87) + "..." : one;
   }
 }

@@ -39,9 +39,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "voice", mixinStandardHelpOptions = true,
-    description = {"Add your voice: a supporter's own letter via the mission that serves where they live (PDF, an .eml",
-        "draft from their own address, and a mailto: link), or one letter per supporter of a CSV file, in an outbox",
-        "folder per mission. Nothing is sent unless --send is given and the campaign's delivery.voice.mode is on-behalf."})
+    description = {"Add your voice: a supporter's own letter to the mission that serves where they live.",
+        "It comes as a PDF, an .eml draft from their own address and a mailto: link; or one letter per supporter of a",
+        "CSV file, in an outbox folder per mission. Nothing is sent unless --send is given and the campaign's",
+        "delivery.voice.mode is on-behalf."})
 final class VoiceCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -80,8 +81,10 @@ final class VoiceCommand implements Callable<Integer> {
   @Option(names = "--journal", paramLabel = "FILE", description = "the delivery journal (default: the campaign's smtp journal)")
   Path journal;
 
-  @Option(names = "--smtp-host", paramLabel = "HOST") String smtpHost;
-  @Option(names = "--smtp-port", paramLabel = "PORT") Integer smtpPort;
+  @Option(names = "--smtp-host", paramLabel = "HOST",
+      description = "the SMTP server (default: delivery.smtp.host in the campaign)") String smtpHost;
+  @Option(names = "--smtp-port", paramLabel = "PORT",
+      description = "the SMTP port (default: delivery.smtp.port, else 587 for starttls, 465 for smtps)") Integer smtpPort;
   @Option(names = "--smtp-tls", paramLabel = "MODE", description = "starttls (default), smtps, or none (loopback only)")
   String smtpTls;
 
@@ -93,11 +96,13 @@ final class VoiceCommand implements Callable<Integer> {
     VoiceOptions options = VoiceOptions.from(demarche.section(campaign, "delivery.voice"));
     ContactDirectory directory = demarche.directory(campaign);
     Voices voices = Voices.create(campaign, directory, options);
-    List<Supporter> list = supporters != null ? SupporterFile.read(supporters, supporters.toString())
-        : List.of(commandLineSupporter());
+    List<Supporter> list = supporters != null
+        ? SupporterFile.read(supporters, supporters.toString(), org.demarche.voice.KnownRegions.of(directory))
+        : List.of(commandLineSupporter(directory));
     if (send) {
       return send(demarche, campaign, voices, list, o);
     }
+    Formats.folder(out, "--out");
     VoiceOutbox outbox = threads == null
         ? VoiceOutbox.create(voices, demarche.renderer(campaign), folder -> outbox(demarche, campaign, folder))
         : VoiceOutbox.create(voices, demarche.renderer(campaign), folder -> outbox(demarche, campaign, folder), threads);
@@ -111,7 +116,7 @@ final class VoiceCommand implements Callable<Integer> {
         : DemarcheCli.SOME_FAILED;
   }
 
-  private Supporter commandLineSupporter() {
+  private Supporter commandLineSupporter(ContactDirectory directory) {
     if (name == null) {
       throw new IllegalArgumentException("say who: --name NAME (or --supporters FILE for many)");
     }
@@ -119,7 +124,7 @@ final class VoiceCommand implements Callable<Integer> {
       throw new IllegalArgumentException("say where the supporter lives: --country CC [--region CODE], or --lat and --lon");
     }
     return new Supporter(name, Optional.ofNullable(email), Optional.ofNullable(city), place.country(),
-        place.region(), place.coordinate(),
+        place.region(directory), place.coordinate(),
         Optional.ofNullable(paragraph), Location.of("(command line)"));
   }
 
@@ -164,7 +169,7 @@ final class VoiceCommand implements Callable<Integer> {
 
   private void printMany(VoiceOutbox.Report report, PrintWriter o) {
     Batch b = report.batch();
-    o.println(report.written() + " supporter letters in " + out + " (" + report.byPost() + " by post), by mission:");
+    o.println(Formats.count(report.written(), "supporter letter") + " in " + out + " (" + report.byPost() + " by post), by mission:");
     report.byMission().forEach((id, n) -> o.printf(Locale.ROOT, "  %-40s %6d%n", id, n));
     printBatchNotes(b, o);
     report.failures().forEach(p -> o.println("Failed: " + p));
@@ -198,9 +203,9 @@ final class VoiceCommand implements Callable<Integer> {
           + run.count(RunReport.Result.BY_POST) + " by post, " + (run.count(RunReport.Result.FAILED_TRANSIENT)
           + run.count(RunReport.Result.FAILED_PERMANENT)) + " failed, " + run.count(RunReport.Result.IN_DOUBT)
           + " in doubt; journal " + journalFile);
-      report.digests().forEach((id, letters) -> o.println("  " + id + ": " + letters.size() + " letters attached"));
-      report.waiting().forEach((mission, n) -> o.println("  " + mission + ": " + n
-          + " letters wait for a later day (daily cap " + voices.options().dailyCapPerMission() + ")"));
+      report.digests().forEach((id, letters) -> o.println("  " + id + ": " + Formats.count(letters.size(), "letter") + " attached"));
+      report.waiting().forEach((mission, n) -> o.println("  " + mission + ": " + Formats.count(n, "letter")
+          + (n == 1 ? " waits" : " wait") + " for a later day (daily cap " + voices.options().dailyCapPerMission() + ")"));
       return run.allDone() ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
     }
   }

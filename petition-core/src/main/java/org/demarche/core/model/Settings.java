@@ -58,8 +58,8 @@ public record Settings(
     return new Settings(section, values, Map.of(), Location.of("(code)"), Path.of("."));
   }
 
-  /** The text written for {@code key}, if any; plugins {@link #bind} their settings instead of reading text. */
-  public Optional<String> text(String key) {
+  /** The text written for {@code key}, if any: for the binder only; plugins {@link #bind} their settings. */
+  Optional<String> text(String key) {
     return Optional.ofNullable(values.get(key));
   }
 

@@ -1,13 +1,10 @@
 package org.demarche.core.signatories;
 
 import org.demarche.core.files.AtomicFiles;
-import java.io.BufferedWriter;
+import org.demarche.core.files.CsvWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -47,11 +44,10 @@ public final class SignatoryExport {
     try (Stream<Signatory> s = list.stream()) {
       s.forEach(sig -> extras.addAll(sig.extra().keySet()));
     }
-    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    w.write('\uFEFF');
+    CsvWriter w = CsvWriter.of(out, true);
     List<String> header = new ArrayList<>(COLUMNS);
     header.addAll(extras);
-    row(w, header);
+    w.row(header);
     List<String> cells = new ArrayList<>(header.size());
     try (Stream<Signatory> s = list.stream()) {
       Iterator<Signatory> it = s.iterator();
@@ -69,39 +65,16 @@ public final class SignatoryExport {
         for (String x : extras) {
           cells.add(sig.extra().getOrDefault(x, ""));
         }
-        row(w, cells);
+        w.row(cells);
       }
     }
     w.flush();
   }
 
-  private static void row(Writer w, List<String> cells) throws IOException {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        w.write(',');
-      }
-      w.write(cell(cells.get(i)));
-    }
-    w.write("\r\n");
-  }
-
   /**
-   * One CSV cell as written: neutralized with a leading apostrophe if a spreadsheet could read it as a
-   * formula (it starts with =, +, -, @, tab or CR), then quoted if needed.
+   * One CSV cell as written, by the project's one CSV writer: see {@link CsvWriter#cell}.
    */
   public static String cell(String value) {
-    String v = value;
-    if (!v.isEmpty()) {
-      char c = v.charAt(0);
-      if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
-        v = "'" + v;
-      }
-    }
-    boolean quote = false;
-    for (int i = 0; i < v.length() && !quote; i++) {
-      char c = v.charAt(i);
-      quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-    }
-    return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
+    return CsvWriter.cell(value);
   }
 }
