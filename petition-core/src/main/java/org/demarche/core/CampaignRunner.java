@@ -367,7 +367,8 @@ public final class CampaignRunner {
           Optional.of(detail)));
     }
     Duration wait = retry.backoffAfter(thisRun);
-    boolean again = thisRun < retry.maxAttempts()
+    // A sender-side failure (settings, login, TLS) would fail the same way now: the next run retries it.
+    boolean again = e.kind() == DeliveryException.Kind.TRANSIENT && thisRun < retry.maxAttempts()
         && Duration.between(started, clock.instant()).plus(wait).compareTo(retry.maxTotal()) <= 0;
     journal.record(entry(letter, LetterState.FAILED_TRANSIENT, attempt, messageId, detail));
     listener.failed(letter, e, again);

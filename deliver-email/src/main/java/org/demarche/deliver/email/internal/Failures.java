@@ -21,8 +21,10 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
- * Turns what Jakarta Mail threw into Demarche's failure classes: a 4xx reply, a timeout or a dropped
- * connection is transient; a 5xx reply is permanent, with the server's words. A failure after the final
+ * Turns what Jakarta Mail threw into Demarche's failure classes: a 4xx reply, a timeout, a dropped or refused
+ * connection or an unknown host is transient; a 5xx reply to RCPT or after DATA is permanent, with the server's
+ * words; what the sender's own settings caused (no STARTTLS, TLS or login refused) is sender-side, retried by the
+ * next run. A failure after the final
  * "." of DATA without a reply leaves the letter in doubt ({@code maybeDelivered}).
  */
 public final class Failures {
@@ -54,19 +56,22 @@ public final class Failures {
     AuthenticationFailedException auth = find(chain, AuthenticationFailedException.class);
     if (auth != null) {
       String reply = oneLine(auth.getMessage());
-      return new DeliveryException(Kind.PERMANENT, "letter " + letterId + ": " + server + " refused the login"
-          + (reply.isBlank() ? "" : " (" + reply + ")") + ": check the username and the password variable",
+      return new DeliveryException(Kind.SENDER_SIDE, "letter " + letterId + ": " + server + " refused the login"
+          + (reply.isBlank() ? "" : " (" + reply + ")") + ": check username and the password or token setting"
+          + " (passwordEnv, passwordFile, tokenCommand, tokenFile); the next run tries again",
           reply.isBlank() ? Optional.empty() : Optional.of(reply), false, failure);
     }
     if (find(chain, CertificateException.class) != null || find(chain, SSLException.class) != null) {
-      return new DeliveryException(Kind.PERMANENT, "letter " + letterId + ": the TLS connection to " + server
+      return new DeliveryException(Kind.SENDER_SIDE, "letter " + letterId + ": the TLS connection to " + server
           + " failed (" + rootMessage(chain) + "); its certificate must be trusted by this Java runtime and name"
-          + " the host", Optional.empty(), false, failure);
+          + " the host: fix the host or the server's certificate; the next run tries again", Optional.empty(), false,
+          failure);
     }
     String text = String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT);
     if (text.contains("starttls is required")) {
-      return new DeliveryException(Kind.PERMANENT, "letter " + letterId + ": " + server + " does not offer STARTTLS,"
-          + " which tls: starttls requires; use tls: smtps if it speaks TLS on connect", Optional.empty(), false,
+      return new DeliveryException(Kind.SENDER_SIDE, "letter " + letterId + ": " + server + " does not offer STARTTLS,"
+          + " which tls: starttls requires: use tls: smtps if it speaks TLS on connect, or tls: none for a server on"
+          + " this machine (--smtp-tls); nothing was sent, the next run tries again", Optional.empty(), false,
           failure);
     }
     if (find(chain, UnknownHostException.class) != null) {
