@@ -122,7 +122,7 @@ class SmtpSecurityTest {
         .withLogin("campaigns@lfnkr.example.org", "DEMARCHE_SMTP_PASSWORD"), Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the SMTP password for campaigns@lfnkr.example.org is missing: set the environment variable"
-            + " DEMARCHE_SMTP_PASSWORD (it is never read from a file or an argument)");
+            + " DEMARCHE_SMTP_PASSWORD (a secret is never read from the campaign file or a command-line argument)");
   }
 
   private static SmtpSettings local(GreenMail server) {

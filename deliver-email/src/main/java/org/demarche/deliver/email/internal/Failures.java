@@ -78,13 +78,21 @@ public final class Failures {
       return new DeliveryException(Kind.TRANSIENT, "letter " + letterId + ": the host of " + server
           + " is unknown (" + rootMessage(chain) + ")", Optional.empty(), false, failure);
     }
+    NoDelaySocketFactory.ReplyTooLongException huge = find(chain, NoDelaySocketFactory.ReplyTooLongException.class);
+    NoDelaySocketFactory.DeadlineException late = find(chain, NoDelaySocketFactory.DeadlineException.class);
+    if ((huge != null || late != null) && !finalDotSent) {
+      return new DeliveryException(Kind.TRANSIENT, "letter " + letterId + ": " + server + " misbehaved: "
+          + (huge != null ? huge.getMessage() : late.getMessage()) + "; nothing was accepted, the letter is retried",
+          Optional.empty(), false, failure);
+    }
     boolean timeout = find(chain, SocketTimeoutException.class) != null;
     String what = timeout ? "timed out" : find(chain, ConnectException.class) != null ? "could not connect"
         : find(chain, IOException.class) != null || text.contains("[eof]") ? "lost the connection" : "failed";
     if (finalDotSent) {
       return new DeliveryException(Kind.TRANSIENT, "letter " + letterId + ": the message was sent to " + server
-          + " but the connection " + (timeout ? "timed out" : "dropped") + " before the server confirmed it: it may"
-          + " have been delivered", Optional.empty(), true, failure);
+          + " but the connection " + (late != null ? "passed its deadline" : huge != null ? "was closed on a huge reply"
+              : timeout ? "timed out" : "dropped") + " before the server confirmed it: it may have been delivered",
+          Optional.empty(), true, failure);
     }
     return new DeliveryException(Kind.TRANSIENT, "letter " + letterId + ": " + server + " " + what + " ("
         + rootMessage(chain) + ")", Optional.empty(), false, failure);
