@@ -181,9 +181,9 @@ record SmtpSection(
   /** Refuses a secret file that is not private (the value read is dropped: only the channel keeps it). */
   private static void privateFile(String key, Path file) {
     try {
-      Secrets.read(new Secrets.PrivateFile(file), java.util.Map.of(), key);
+      Secrets.read(new Secrets.PrivateFile(file), java.util.Map.of(), "SMTP secret");
     } catch (Secrets.MissingSecretException e) {
-      throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(key + " is refused: " + e.getMessage(), e);
     }
   }
 
