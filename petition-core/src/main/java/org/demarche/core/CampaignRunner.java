@@ -326,7 +326,7 @@ public final class CampaignRunner {
     int attempt = attemptsBefore;
     for (int thisRun = 1; ; thisRun++) {
       attempt++;
-      channel.awaitTurn(envelope);
+      channel.awaitTurn(envelope, wait -> announce(letter, wait));
       journal.record(entry(letter, LetterState.SENDING, attempt, messageId, null));
       try {
         Receipt receipt = channel.deliver(envelope);
@@ -346,6 +346,13 @@ public final class CampaignRunner {
         return new Outcome(letter.id(), missionId, Result.IN_DOUBT, thisRun, messageId,
             Optional.of("unexpected failure: " + e));
       }
+    }
+  }
+
+  /** Tells the listener of a channel's wait that lasts over 2 s, before it begins. */
+  private void announce(Letter letter, org.demarche.core.spi.Wait wait) {
+    if (Duration.between(clock.instant(), wait.until()).compareTo(Duration.ofSeconds(2)) > 0) {
+      listener.waiting(letter, wait.reason(), wait.until());
     }
   }
 

@@ -13,6 +13,8 @@ import org.demarche.core.model.Letter;
 import org.demarche.core.model.Receipt;
 import org.demarche.core.spi.DeliveryChannel;
 import org.demarche.core.spi.Secrets;
+import org.demarche.core.spi.Wait;
+import java.util.function.Consumer;
 import org.demarche.deliver.email.internal.DkimSigning;
 import org.demarche.deliver.email.internal.MessageFactory;
 import org.demarche.deliver.email.internal.SmtpConnection;
@@ -92,9 +94,16 @@ public final class SmtpChannel implements DeliveryChannel {
   /** Waits for the rate limits (per channel and per recipient domain) and counts this envelope as sent now. */
   @Override
   public void awaitTurn(Envelope envelope) throws InterruptedException {
+    awaitTurn(envelope, wait -> { });
+  }
+
+  /** As {@link #awaitTurn(Envelope)}, telling {@code waiting} which limit it waits for and until when. */
+  @Override
+  public void awaitTurn(Envelope envelope, Consumer<Wait> waiting) throws InterruptedException {
     String to = envelope.to().orElseThrow(() -> new IllegalArgumentException(
         "letter " + envelope.letter().id() + " has no email address to send to"));
-    throttle.await(to.substring(to.lastIndexOf('@') + 1));
+    throttle.await(to.substring(to.lastIndexOf('@') + 1),
+        (reason, wait) -> waiting.accept(new Wait(reason, clock.instant().plus(wait))));
     turnTakenFor = envelope.messageId();
   }
 

@@ -78,6 +78,12 @@ public final class Failures {
       return new DeliveryException(Kind.TRANSIENT, "letter " + letterId + ": the host of " + server
           + " is unknown (" + rootMessage(chain) + ")", Optional.empty(), false, failure);
     }
+    return connectionFailure(letterId, server, failure, finalDotSent, chain, text);
+  }
+
+  /** A failure without a server reply: the connection timed out, dropped, was refused, or the server misbehaved. */
+  private static DeliveryException connectionFailure(String letterId, String server, Throwable failure,
+      boolean finalDotSent, List<Throwable> chain, String text) {
     NoDelaySocketFactory.ReplyTooLongException huge = find(chain, NoDelaySocketFactory.ReplyTooLongException.class);
     NoDelaySocketFactory.DeadlineException late = find(chain, NoDelaySocketFactory.DeadlineException.class);
     if ((huge != null || late != null) && !finalDotSent) {

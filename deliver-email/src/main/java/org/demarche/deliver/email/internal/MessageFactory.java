@@ -68,14 +68,7 @@ public final class MessageFactory {
     String toAddress = HeaderFields.asciiAddress(to, "mission " + letter.mission().id() + " email");
     String subject = HeaderFields.requireLine(letter.subject(), "subject");
     Optional<String> replyTo = letter.replyTo().map(r -> HeaderFields.asciiAddress(r, "replyTo"));
-    String rawId = HeaderFields.requireLine(envelope.messageId(), "messageId");
-    String messageId = "<" + rawId.substring(0, rawId.lastIndexOf('@') + 1)
-        + MessageIds.asciiDomain(rawId.substring(rawId.lastIndexOf('@') + 1)) + ">";
-    if (envelope.messageId().contains("<") || envelope.messageId().contains(">")
-        || envelope.messageId().contains(" ")) {
-      throw new IllegalArgumentException("messageId must be given without angle brackets or spaces, not '"
-          + envelope.messageId() + "'");
-    }
+    String messageId = messageId(envelope.messageId());
     Set<String> fileNames = new HashSet<>();
     for (Rendition r : documents(envelope)) {
       HeaderFields.requireLine(r.fileName(), "attachment file name");
@@ -118,6 +111,16 @@ public final class MessageFactory {
       throw new IllegalStateException("could not build the message for letter " + letter.id() + ": " + e.getMessage(),
           e);
     }
+  }
+
+  /** The Message-ID header's value: in angle brackets, its domain in ASCII (IDNA) form. */
+  private static String messageId(String id) {
+    HeaderFields.requireLine(id, "messageId");
+    if (id.contains("<") || id.contains(">") || id.contains(" ")) {
+      throw new IllegalArgumentException("messageId must be given without angle brackets or spaces, not '" + id + "'");
+    }
+    int at = id.lastIndexOf('@');
+    return "<" + id.substring(0, at + 1) + MessageIds.asciiDomain(id.substring(at + 1)) + ">";
   }
 
   /**
