@@ -142,4 +142,32 @@ class CampaignEndToEndTest {
       plain.stop();
     }
   }
+
+  @Test
+  void aCampaignLogsInWithXoauth2UsingATokenCommandWrittenAsAYamlList() throws Exception {
+    GreenMail auth = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    auth.start();
+    auth.setUser("campaigns@lfnkr.example.org", "campaigns@lfnkr.example.org", "ya29.from-the-command");
+    try {
+      Path file = campaign("""
+            channel: smtp
+            smtp:
+              host: 127.0.0.1
+              port: %d
+              tls: none
+              perMinute: 0
+              perDomainPerMinute: 0
+              username: campaigns@lfnkr.example.org
+              auth: xoauth2
+              tokenCommand: [echo, ya29.from-the-command]
+          """.formatted(auth.getSmtp().getPort()));
+      Demarche demarche = demarche();
+      RunReport report = demarche.run(demarche.load(file),
+          RunOptions.outbox(dir.resolve("out")).withEnvironment(Map.of()));
+      assertThat(report.count(Result.SENT)).as(report.toString()).isEqualTo(2);
+      assertThat(auth.getReceivedMessages()).hasSize(2);
+    } finally {
+      auth.stop();
+    }
+  }
 }
