@@ -326,7 +326,7 @@ public final class CampaignRunner {
     int attempt = attemptsBefore;
     for (int thisRun = 1; ; thisRun++) {
       attempt++;
-      channel.awaitTurn(envelope);
+      channel.awaitTurn(envelope, wait -> announce(letter, wait));
       journal.record(entry(letter, LetterState.SENDING, attempt, messageId, null));
       try {
         Receipt receipt = channel.deliver(envelope);
@@ -349,6 +349,13 @@ public final class CampaignRunner {
     }
   }
 
+  /** Tells the listener of a channel's wait that lasts over 2 s, before it begins. */
+  private void announce(Letter letter, org.demarche.core.spi.Wait wait) {
+    if (Duration.between(clock.instant(), wait.until()).compareTo(Duration.ofSeconds(2)) > 0) {
+      listener.waiting(letter, wait.reason(), wait.until());
+    }
+  }
+
   /** The outcome of a failed attempt, or empty when the policy says to try again after its backoff. */
   private Optional<Outcome> settle(Envelope envelope, DeliveryException e, int attempt, int thisRun, Instant started) {
     Letter letter = envelope.letter();
@@ -367,7 +374,8 @@ public final class CampaignRunner {
           Optional.of(detail)));
     }
     Duration wait = retry.backoffAfter(thisRun);
-    boolean again = thisRun < retry.maxAttempts()
+    // A sender-side failure (settings, login, TLS) would fail the same way now: the next run retries it.
+    boolean again = e.kind() == DeliveryException.Kind.TRANSIENT && thisRun < retry.maxAttempts()
         && Duration.between(started, clock.instant()).plus(wait).compareTo(retry.maxTotal()) <= 0;
     journal.record(entry(letter, LetterState.FAILED_TRANSIENT, attempt, messageId, detail));
     listener.failed(letter, e, again);

@@ -24,6 +24,12 @@ public interface ProgressListener {
   /** A failed attempt; {@code willRetry} says whether the engine tries again in this run. */
   default void failed(Letter letter, DemarcheException failure, boolean willRetry) {}
 
+  /**
+   * The run waits, before {@code letter} may go, until {@code until} for {@code reason} (a channel's rate limit,
+   * e.g. {@code the per-domain limit of example.org (2 a minute)}); told only for waits over 2 s.
+   */
+  default void waiting(Letter letter, String reason, java.time.Instant until) {}
+
   default void finished(RunReport report) {}
 
   ProgressListener NONE = new ProgressListener() {};

@@ -44,9 +44,8 @@ public final class EmailPlugin implements DemarchePlugin {
       try {
         return SmtpChannel.create(section.settings(), context.environment());
       } catch (Secrets.MissingSecretException e) {
-        // Located where the variable is named, or at the login that needs it.
-        throw new InvalidInputException(settings.problem(section.passwordEnv().isPresent() ? "passwordEnv" : "username",
-            e.getMessage()));
+        // Located where the secret's source is named, or at the login that needs it.
+        throw new InvalidInputException(settings.problem(section.secretKey(), e.getMessage()));
       }
     }
   }

@@ -13,6 +13,8 @@ import org.demarche.core.model.Letter;
 import org.demarche.core.model.Receipt;
 import org.demarche.core.spi.DeliveryChannel;
 import org.demarche.core.spi.Secrets;
+import org.demarche.core.spi.Wait;
+import java.util.function.Consumer;
 import org.demarche.deliver.email.internal.DkimSigning;
 import org.demarche.deliver.email.internal.MessageFactory;
 import org.demarche.deliver.email.internal.SmtpConnection;
@@ -58,11 +60,12 @@ public final class SmtpChannel implements DeliveryChannel {
   }
 
   /**
-   * A channel for {@code settings}, taking the password (when a username is set) from {@code environment}
-   * under {@link SmtpSettings#passwordEnv()}. Nothing connects until the first letter.
+   * A channel for {@code settings}, taking the password or access token (when a username is set) from
+   * {@link SmtpSettings#secretSource()}: the variable {@link SmtpSettings#passwordEnv()} of {@code environment},
+   * a private file, or a command's output. Nothing connects until the first letter.
    *
-   * @throws Secrets.MissingSecretException when a username is set and the password variable is missing or
-   *     empty (the message names the variable, never a value)
+   * @throws Secrets.MissingSecretException when a username is set and the secret cannot be read (the message
+   *     says where it looked, never a value)
    */
   public static SmtpChannel create(SmtpSettings settings, Map<String, String> environment) {
     return create(settings, environment, Throttle.real(settings.perMinute(), settings.perDomainPerMinute()),
@@ -72,8 +75,8 @@ public final class SmtpChannel implements DeliveryChannel {
   static SmtpChannel create(SmtpSettings settings, Map<String, String> environment, Throttle throttle, Clock clock) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(environment, "environment");
-    Optional<String> password = settings.username()
-        .map(user -> Secrets.require(environment, settings.passwordEnv(), "SMTP password for " + user));
+    Optional<String> password = settings.username().map(user -> Secrets.read(settings.secretSource(), environment,
+        (settings.auth() == SmtpSettings.Auth.XOAUTH2 ? "SMTP access token for " : "SMTP password for ") + user));
     return new SmtpChannel(settings, password, throttle, clock);
   }
 
@@ -91,9 +94,16 @@ public final class SmtpChannel implements DeliveryChannel {
   /** Waits for the rate limits (per channel and per recipient domain) and counts this envelope as sent now. */
   @Override
   public void awaitTurn(Envelope envelope) throws InterruptedException {
+    awaitTurn(envelope, wait -> { });
+  }
+
+  /** As {@link #awaitTurn(Envelope)}, telling {@code waiting} which limit it waits for and until when. */
+  @Override
+  public void awaitTurn(Envelope envelope, Consumer<Wait> waiting) throws InterruptedException {
     String to = envelope.to().orElseThrow(() -> new IllegalArgumentException(
         "letter " + envelope.letter().id() + " has no email address to send to"));
-    throttle.await(to.substring(to.lastIndexOf('@') + 1));
+    throttle.await(to.substring(to.lastIndexOf('@') + 1),
+        (reason, wait) -> waiting.accept(new Wait(reason, clock.instant().plus(wait))));
     turnTakenFor = envelope.messageId();
   }
 

@@ -9,6 +9,8 @@ import org.demarche.core.model.InvalidInputException;
 import org.demarche.core.model.Problem;
 import org.demarche.core.model.Settings;
 import org.demarche.core.model.Values;
+import org.demarche.core.spi.Secrets;
+import org.demarche.deliver.email.SmtpSettings.Auth;
 import org.demarche.deliver.email.SmtpSettings.Tls;
 import org.demarche.deliver.email.internal.DkimSigning;
 import org.demarche.deliver.email.internal.HeaderFields;
@@ -23,7 +25,13 @@ record SmtpSection(
     Optional<String> passwordEnv, Optional<Integer> connectTimeoutMs, Optional<Integer> readTimeoutMs,
     Optional<Integer> perMinute, Optional<Integer> perDomainPerMinute, Optional<String> cc, Optional<String> bcc,
     Optional<String> bounceAddress, Optional<Path> dkimKeyFile, Optional<String> dkimSelector,
-    Optional<String> dkimDomain) {
+    Optional<String> dkimDomain, Optional<Integer> deadlineSeconds, Optional<Auth> auth, Optional<Path> passwordFile,
+    List<String> tokenCommand, Optional<Path> tokenFile) {
+
+  /** How long a {@code tokenCommand} may run. */
+  static final Duration TOKEN_COMMAND_TIMEOUT = Duration.ofSeconds(30);
+  /** The largest DKIM key file read: an RSA key is about 2 KiB. */
+  static final long MAX_DKIM_KEY_BYTES = 64 * 1024;
 
   private static final String PASSWORD_IN_FILE = "a password is never read from the campaign file: remove it and put"
       + " it in the environment variable named by passwordEnv (default " + SmtpSettings.DEFAULT_PASSWORD_ENV + ")";
@@ -31,11 +39,24 @@ record SmtpSection(
   SmtpSection {
     Optional<String> h = host;
     Optional<Tls> t = tls;
+    List<String> command = List.copyOf(tokenCommand);
+    tokenCommand = command;
+    Optional<Auth> a = auth;
+    Optional<String> user = username;
+    Optional<String> env = passwordEnv;
+    Optional<Path> pwFile = passwordFile;
+    Optional<Path> tkFile = tokenFile;
     Values.checkAll(
         () -> h.ifPresent(v -> HeaderFields.requireToken(v, "host")),
         () -> port.ifPresent(v -> between("port", v, 1, 65535)),
         () -> username.ifPresent(v -> HeaderFields.requireLine(v, "username")),
-        () -> passwordEnv.ifPresent(v -> HeaderFields.requireEnvName(v, "passwordEnv")),
+        () -> passwordEnv.ifPresent(v -> Secrets.checkCampaignVariable(HeaderFields.requireEnvName(v, "passwordEnv"),
+            "passwordEnv")),
+        () -> deadlineSeconds.ifPresent(v -> between("deadlineSeconds", v, 1, 86_400)),
+        () -> oneSecretSource(env, pwFile, command, tkFile),
+        () -> pwFile.ifPresent(f -> privateFile("passwordFile", f)),
+        () -> tkFile.ifPresent(f -> privateFile("tokenFile", f)),
+        () -> authMatches(a, user, pwFile, command, tkFile),
         () -> connectTimeoutMs.ifPresent(v -> between("connectTimeoutMs", v, 1, Integer.MAX_VALUE)),
         () -> readTimeoutMs.ifPresent(v -> between("readTimeoutMs", v, 1, Integer.MAX_VALUE)),
         () -> perMinute.ifPresent(v -> between("perMinute", v, 0, 100_000)),
@@ -87,6 +108,26 @@ record SmtpSection(
     return settings.bind(SmtpSection.class);
   }
 
+  /** The password or token source these keys name, when one other than the default variable is named. */
+  private Optional<Secrets.Source> secretSource() {
+    if (passwordFile.isPresent()) {
+      return Optional.of(new Secrets.PrivateFile(passwordFile.get()));
+    }
+    if (tokenFile.isPresent()) {
+      return Optional.of(new Secrets.PrivateFile(tokenFile.get()));
+    }
+    if (!tokenCommand.isEmpty()) {
+      return Optional.of(new Secrets.Command(tokenCommand, TOKEN_COMMAND_TIMEOUT));
+    }
+    return Optional.empty();
+  }
+
+  /** The key that names where the secret comes from, to locate a failure to read it. */
+  String secretKey() {
+    return passwordFile.isPresent() ? "passwordFile" : tokenFile.isPresent() ? "tokenFile"
+        : !tokenCommand.isEmpty() ? "tokenCommand" : passwordEnv.isPresent() ? "passwordEnv" : "username";
+  }
+
   /** The channel's settings: these keys over the defaults of {@link SmtpSettings#of(String)}. */
   SmtpSettings settings() {
     SmtpSettings d = SmtpSettings.of(host.orElseThrow());
@@ -97,7 +138,53 @@ record SmtpSection(
         passwordEnv.orElse(d.passwordEnv()),
         connectTimeoutMs.map(Duration::ofMillis).orElse(d.connectTimeout()),
         readTimeoutMs.map(Duration::ofMillis).orElse(d.readTimeout()), perMinute.orElse(d.perMinute()),
-        perDomainPerMinute.orElse(d.perDomainPerMinute()), cc, bcc, bounceAddress, dkim);
+        perDomainPerMinute.orElse(d.perDomainPerMinute()), cc, bcc, bounceAddress, dkim,
+        deadlineSeconds.map(Duration::ofSeconds).orElse(d.deadline()), auth.orElse(defaultAuth()), secretSource());
+  }
+
+  private Auth defaultAuth() {
+    return tokenFile.isPresent() || !tokenCommand.isEmpty() ? Auth.XOAUTH2 : Auth.PASSWORD;
+  }
+
+  private static void oneSecretSource(Optional<String> env, Optional<Path> pwFile, List<String> command,
+      Optional<Path> tkFile) {
+    List<String> named = new java.util.ArrayList<>();
+    env.ifPresent(v -> named.add("passwordEnv"));
+    pwFile.ifPresent(v -> named.add("passwordFile"));
+    if (!command.isEmpty()) {
+      named.add("tokenCommand");
+    }
+    tkFile.ifPresent(v -> named.add("tokenFile"));
+    if (named.size() > 1) {
+      throw new IllegalArgumentException(named.get(1) + " and " + named.get(0) + " are both set: name one place the"
+          + " secret is read from");
+    }
+  }
+
+  private static void authMatches(Optional<Auth> auth, Optional<String> user, Optional<Path> pwFile,
+      List<String> command, Optional<Path> tkFile) {
+    boolean token = tkFile.isPresent() || !command.isEmpty();
+    if (auth.orElse(token ? Auth.XOAUTH2 : Auth.PASSWORD) == Auth.XOAUTH2) {
+      if (pwFile.isPresent()) {
+        throw new IllegalArgumentException("passwordFile holds a password, but auth is xoauth2: name the token with"
+            + " tokenFile or tokenCommand");
+      }
+      if (user.isEmpty()) {
+        throw new IllegalArgumentException("username is missing: auth xoauth2 needs the mailbox the token is for");
+      }
+    } else if (token) {
+      throw new IllegalArgumentException("auth must be xoauth2 with " + (tkFile.isPresent() ? "tokenFile"
+          : "tokenCommand") + " (a token is not a password)");
+    }
+  }
+
+  /** Refuses a secret file that is not private (the value read is dropped: only the channel keeps it). */
+  private static void privateFile(String key, Path file) {
+    try {
+      Secrets.read(new Secrets.PrivateFile(file), java.util.Map.of(), "SMTP secret");
+    } catch (Secrets.MissingSecretException e) {
+      throw new IllegalArgumentException(key + " is refused: " + e.getMessage(), e);
+    }
   }
 
   private static void between(String key, int value, int min, int max) {
@@ -115,7 +202,16 @@ record SmtpSection(
   }
 
   private static void dkimKey(Path path) {
-    if (!Files.isReadable(path)) {
+    try {
+      if (Files.isRegularFile(path) && Files.size(path) > MAX_DKIM_KEY_BYTES) {
+        throw new IllegalArgumentException("dkimKeyFile " + path + " is larger than 64 KiB: an RSA private key is"
+            + " about 2 KiB; name the key file itself");
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("dkimKeyFile cannot read the DKIM key " + path + " ("
+          + e.getClass().getSimpleName() + ")", e);
+    }
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
       throw new IllegalArgumentException("dkimKeyFile cannot read the DKIM key " + path + ": give the path of an RSA"
           + " private key (PKCS#8, PEM or DER), relative to the campaign file");
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.demarche.core.model.InvalidInputException;
 import org.demarche.core.model.Problem;
 import org.demarche.core.model.Settings;
+import org.demarche.core.spi.Secrets;
 import org.demarche.deliver.email.internal.HeaderFields;
 
 /**
@@ -30,11 +31,32 @@ import org.demarche.deliver.email.internal.HeaderFields;
  * @param bcc a blind copy of each letter to this address (the NGO's archive)
  * @param bounceAddress the envelope sender (MAIL FROM) when bounces should go elsewhere than the From address
  * @param dkim DKIM signing, when a key is configured
+ * @param deadline the most one exchange may take, from connecting (or the first command on an open
+ *     connection) to the server's reply after the message: a server that drips its replies a byte at a time
+ *     cannot hold a run longer than this
+ * @param auth whether the login gives a password or an OAuth 2.0 access token
+ * @param secret where the password or token is read from, when not from {@code passwordEnv} (a private file
+ *     or a command); never the secret itself
  */
 public record SmtpSettings(
     String host, int port, Tls tls, Optional<String> username, String passwordEnv, Duration connectTimeout,
     Duration readTimeout, int perMinute, int perDomainPerMinute, Optional<String> cc, Optional<String> bcc,
-    Optional<String> bounceAddress, Optional<Dkim> dkim) {
+    Optional<String> bounceAddress, Optional<Dkim> dkim, Duration deadline, Auth auth,
+    Optional<Secrets.Source> secret) {
+
+  /** The default overall deadline of one exchange (connecting, logging in and sending one message). */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
+
+  /** The longest reply (all its lines) read from the server; a longer one ends the connection. */
+  public static final int MAX_REPLY_BYTES = 64 * 1024;
+
+  /** How the login proves itself. */
+  public enum Auth {
+    /** A password (AUTH PLAIN or LOGIN, as the server offers). */
+    PASSWORD,
+    /** An OAuth 2.0 access token (AUTH XOAUTH2: Microsoft 365, Google Workspace). */
+    XOAUTH2
+  }
 
   /** The default environment variable for the SMTP password. */
   public static final String DEFAULT_PASSWORD_ENV = "DEMARCHE_SMTP_PASSWORD";
@@ -96,6 +118,12 @@ public record SmtpSettings(
     bcc = HeaderFields.requireAddress(bcc, "bcc");
     bounceAddress = HeaderFields.requireAddress(bounceAddress, "bounceAddress");
     Objects.requireNonNull(dkim, "dkim");
+    requirePositive(deadline, "deadline");
+    Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(secret, "secret");
+    if (auth == Auth.XOAUTH2 && username.isEmpty()) {
+      throw new IllegalArgumentException("auth xoauth2 needs a username (the mailbox the token is for)");
+    }
   }
 
   /**
@@ -106,7 +134,7 @@ public record SmtpSettings(
   public static SmtpSettings of(String host) {
     return new SmtpSettings(host, Tls.STARTTLS.defaultPort(), Tls.STARTTLS, Optional.empty(), DEFAULT_PASSWORD_ENV,
         Duration.ofSeconds(10), Duration.ofSeconds(60), 6, 2, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty());
+        Optional.empty(), DEFAULT_DEADLINE, Auth.PASSWORD, Optional.empty());
   }
 
   /**
@@ -126,7 +154,7 @@ public record SmtpSettings(
   /** The same settings with another port. */
   public SmtpSettings withPort(int newPort) {
     return new SmtpSettings(host, newPort, tls, username, passwordEnv, connectTimeout, readTimeout, perMinute,
-        perDomainPerMinute, cc, bcc, bounceAddress, dkim);
+        perDomainPerMinute, cc, bcc, bounceAddress, dkim, deadline, auth, secret);
   }
 
   /**
@@ -136,25 +164,48 @@ public record SmtpSettings(
   public SmtpSettings withTls(Tls newTls) {
     int newPort = port == tls.defaultPort() ? Objects.requireNonNull(newTls, "tls").defaultPort() : port;
     return new SmtpSettings(host, newPort, newTls, username, passwordEnv, connectTimeout, readTimeout, perMinute,
-        perDomainPerMinute, cc, bcc, bounceAddress, dkim);
+        perDomainPerMinute, cc, bcc, bounceAddress, dkim, deadline, auth, secret);
   }
 
   /** The same settings with a login; the password is read from {@code passwordEnvName}. */
   public SmtpSettings withLogin(String newUsername, String passwordEnvName) {
     return new SmtpSettings(host, port, tls, Optional.of(newUsername), passwordEnvName, connectTimeout, readTimeout,
-        perMinute, perDomainPerMinute, cc, bcc, bounceAddress, dkim);
+        perMinute, perDomainPerMinute, cc, bcc, bounceAddress, dkim, deadline, Auth.PASSWORD, Optional.empty());
+  }
+
+  /** The same settings with another overall deadline for one exchange. */
+  public SmtpSettings withDeadline(Duration newDeadline) {
+    return new SmtpSettings(host, port, tls, username, passwordEnv, connectTimeout, readTimeout, perMinute,
+        perDomainPerMinute, cc, bcc, bounceAddress, dkim, newDeadline, auth, secret);
+  }
+
+  /**
+   * The same settings logging in as {@code newUsername} with the password or token ({@code newAuth}) read from
+   * {@code source} (a private file or a command) instead of an environment variable.
+   */
+  public SmtpSettings withLogin(String newUsername, Auth newAuth, Secrets.Source source) {
+    Secrets.Source s = Objects.requireNonNull(source, "source");
+    String env = s instanceof Secrets.Environment e ? e.variable() : passwordEnv;
+    return new SmtpSettings(host, port, tls, Optional.of(newUsername), env, connectTimeout, readTimeout, perMinute,
+        perDomainPerMinute, cc, bcc, bounceAddress, dkim, deadline, newAuth,
+        s instanceof Secrets.Environment ? Optional.empty() : Optional.of(s));
+  }
+
+  /** Where the password or token is read from: {@link #secret()}, or else the variable {@link #passwordEnv()}. */
+  public Secrets.Source secretSource() {
+    return secret.orElseGet(() -> new Secrets.Environment(passwordEnv));
   }
 
   /** The same settings with other timeouts. */
   public SmtpSettings withTimeouts(Duration connect, Duration read) {
     return new SmtpSettings(host, port, tls, username, passwordEnv, connect, read, perMinute, perDomainPerMinute, cc,
-        bcc, bounceAddress, dkim);
+        bcc, bounceAddress, dkim, deadline, auth, secret);
   }
 
   /** The same settings with other rate limits (0 = no limit). */
   public SmtpSettings withRates(int newPerMinute, int newPerDomainPerMinute) {
     return new SmtpSettings(host, port, tls, username, passwordEnv, connectTimeout, readTimeout, newPerMinute,
-        newPerDomainPerMinute, cc, bcc, bounceAddress, dkim);
+        newPerDomainPerMinute, cc, bcc, bounceAddress, dkim, deadline, auth, secret);
   }
 
   /** The same settings without any rate limit (benchmarks, a local relay). */
@@ -165,26 +216,35 @@ public record SmtpSettings(
   /** The same settings with copies: {@code cc} visible, {@code bcc} blind (either may be empty). */
   public SmtpSettings withCopies(Optional<String> newCc, Optional<String> newBcc) {
     return new SmtpSettings(host, port, tls, username, passwordEnv, connectTimeout, readTimeout, perMinute,
-        perDomainPerMinute, newCc, newBcc, bounceAddress, dkim);
+        perDomainPerMinute, newCc, newBcc, bounceAddress, dkim, deadline, auth, secret);
   }
 
   /** The same settings with another envelope sender (where bounces go). */
   public SmtpSettings withBounceAddress(String address) {
     return new SmtpSettings(host, port, tls, username, passwordEnv, connectTimeout, readTimeout, perMinute,
-        perDomainPerMinute, cc, bcc, Optional.of(address), dkim);
+        perDomainPerMinute, cc, bcc, Optional.of(address), dkim, deadline, auth, secret);
   }
 
   /** The same settings with DKIM signing. */
   public SmtpSettings withDkim(Dkim newDkim) {
     return new SmtpSettings(host, port, tls, username, passwordEnv, connectTimeout, readTimeout, perMinute,
-        perDomainPerMinute, cc, bcc, bounceAddress, Optional.of(newDkim));
+        perDomainPerMinute, cc, bcc, bounceAddress, Optional.of(newDkim), deadline, auth, secret);
   }
 
   @Override
   public String toString() {
     return "SmtpSettings[" + host + ":" + port + ", tls=" + tls + username.map(u -> ", user=" + u).orElse("")
-        + ", password from $" + passwordEnv + ", perMinute=" + perMinute + ", perDomainPerMinute="
+        + (auth == Auth.XOAUTH2 ? ", xoauth2" : "") + ", " + (auth == Auth.XOAUTH2 ? "token" : "password") + " from "
+        + secret.map(SmtpSettings::describe).orElse("$" + passwordEnv) + ", deadline=" + deadline.toSeconds() + "s"
+        + ", perMinute=" + perMinute + ", perDomainPerMinute="
         + perDomainPerMinute + "]";
+  }
+
+  private static String describe(Secrets.Source source) {
+    if (source instanceof Secrets.PrivateFile f) {
+      return "file " + f.path();
+    }
+    return source instanceof Secrets.Command c ? "command " + c.command().get(0) : source.toString();
   }
 
   private static void requirePositive(Duration d, String field) {

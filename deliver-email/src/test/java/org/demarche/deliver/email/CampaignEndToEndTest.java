@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
@@ -105,5 +106,68 @@ class CampaignEndToEndTest {
     assertThat(out.resolve("cn-cg-jp-osaka.txt")).as("the text renderer's document keeps its extension")
         .isRegularFile();
     assertThat(Mail.parse(out.resolve("cn-cg-jp-sapporo.eml")).getSubject()).isEqualTo("Petition via Sapporo");
+  }
+
+  @Test
+  void lettersRefusedForWantOfStartTlsAreRetryableAndTheFixedRunDeliversThem() throws Exception {
+    GreenMail plain = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    plain.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    plain.start();
+    try {
+      int port = plain.getSmtp().getPort();
+      Demarche demarche = demarche();
+      RunOptions options = RunOptions.outbox(dir.resolve("out")).withEnvironment(Map.of());
+      Path starttls = campaign("""
+            channel: smtp
+            smtp: { host: 127.0.0.1, port: %d, perMinute: 0, perDomainPerMinute: 0 }
+          """.formatted(port));
+      RunReport first = demarche.run(demarche.load(starttls), options);
+      assertThat(first.count(Result.FAILED_TRANSIENT)).as("retryable, not permanent").isEqualTo(2);
+      assertThat(first.count(Result.FAILED_PERMANENT)).isZero();
+      assertThat(first.outcomes()).filteredOn(o -> o.result() == Result.FAILED_TRANSIENT)
+          .allSatisfy(o -> assertThat(o.attempts()).as("not retried in the run: it would fail the same way")
+              .isEqualTo(1))
+          .allSatisfy(o -> assertThat(o.detail().orElseThrow()).contains("does not offer STARTTLS")
+              .contains("tls: none").contains("the next run tries again"));
+      assertThat(plain.getReceivedMessages()).isEmpty();
+
+      Path fixed = campaign("""
+            channel: smtp
+            smtp: { host: 127.0.0.1, port: %d, tls: none, perMinute: 0, perDomainPerMinute: 0 }
+          """.formatted(port));
+      RunReport second = demarche.run(demarche.load(fixed), options);
+      assertThat(second.count(Result.SENT)).isEqualTo(2);
+      assertThat(plain.getReceivedMessages()).hasSize(2);
+    } finally {
+      plain.stop();
+    }
+  }
+
+  @Test
+  void aCampaignLogsInWithXoauth2UsingATokenCommandWrittenAsAYamlList() throws Exception {
+    GreenMail auth = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    auth.start();
+    auth.setUser("campaigns@lfnkr.example.org", "campaigns@lfnkr.example.org", "ya29.from-the-command");
+    try {
+      Path file = campaign("""
+            channel: smtp
+            smtp:
+              host: 127.0.0.1
+              port: %d
+              tls: none
+              perMinute: 0
+              perDomainPerMinute: 0
+              username: campaigns@lfnkr.example.org
+              auth: xoauth2
+              tokenCommand: [echo, ya29.from-the-command]
+          """.formatted(auth.getSmtp().getPort()));
+      Demarche demarche = demarche();
+      RunReport report = demarche.run(demarche.load(file),
+          RunOptions.outbox(dir.resolve("out")).withEnvironment(Map.of()));
+      assertThat(report.count(Result.SENT)).as(report.toString()).isEqualTo(2);
+      assertThat(auth.getReceivedMessages()).hasSize(2);
+    } finally {
+      auth.stop();
+    }
   }
 }

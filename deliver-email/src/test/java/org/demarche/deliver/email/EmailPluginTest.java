@@ -116,7 +116,7 @@ class EmailPluginTest {
         .open(new ChannelContext(settings, out, Map.of())));
     assertThat(e.problems()).extracting(Object::toString).containsExactly("campaign.yaml:32:5: delivery.smtp.username:"
         + " the SMTP password for campaigns@example.org is missing: set the environment variable"
-        + " DEMARCHE_SMTP_PASSWORD (it is never read from a file or an argument)");
+        + " DEMARCHE_SMTP_PASSWORD (a secret is never read from the campaign file or a command-line argument)");
   }
 
   @Test

@@ -33,6 +33,22 @@ final class FaultySmtpServer implements AutoCloseable {
   /** Keeps the message (it counts as accepted) and then closes the connection without a reply. */
   static final String KEEP_AND_DROP = "KEEP_AND_DROP";
 
+  /** Ways of holding or flooding a client, for the deadline and reply-size bounds. */
+  enum Misbehaviour {
+    NONE,
+    /** The greeting comes a byte a second, without end. */
+    DRIP_GREETING,
+    /** The reply to EHLO is a multi-line reply ("250-...") that never ends. */
+    ENDLESS_EHLO,
+    /** The reply to MAIL FROM is one line that never ends. */
+    HUGE_LINE_AT_MAIL,
+    /** After the final "." the message is kept and the reply comes a byte a second, without end. */
+    DRIP_AFTER_DATA,
+    /** After the final "." the message is kept and the reply is one line that never ends. */
+    HUGE_LINE_AFTER_DATA
+  }
+
+  private volatile Misbehaviour misbehaviour = Misbehaviour.NONE;
   private final ServerSocket server;
   private final Thread acceptor;
   private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
@@ -95,6 +111,12 @@ final class FaultySmtpServer implements AutoCloseable {
   /** Closes the connection, without a word, on receiving DATA command number n (1-based) when the test says so. */
   FaultySmtpServer dropAtDataCommand(java.util.function.IntPredicate drop) {
     this.dropAtDataCommand = drop;
+    return this;
+  }
+
+  /** Holds or floods the client as {@code how} says. */
+  FaultySmtpServer misbehaving(Misbehaviour how) {
+    this.misbehaviour = how;
     return this;
   }
 
@@ -162,12 +184,22 @@ final class FaultySmtpServer implements AutoCloseable {
       Socket s = socket;
       InputStream in = new java.io.BufferedInputStream(s.getInputStream());
       OutputStream out = s.getOutputStream();
+      if (misbehaviour == Misbehaviour.DRIP_GREETING) {
+        drip(out, "220-faulty.test is slow\r\n");
+        return;
+      }
       reply(out, "220 faulty.test ESMTP ready");
       String line;
       while ((line = readLine(in)) != null) {
         transcript.add((s instanceof SSLSocket ? "tls: " : "plain: ") + line);
         String upper = line.toUpperCase(Locale.ROOT);
-        if (upper.startsWith("EHLO")) {
+        if (upper.startsWith("EHLO") && misbehaviour == Misbehaviour.ENDLESS_EHLO) {
+          flood(out, "", "250-faulty.test offers one more extension\r\n");
+          return;
+        } else if (upper.startsWith("MAIL FROM") && misbehaviour == Misbehaviour.HUGE_LINE_AT_MAIL) {
+          flood(out, "250 ", "x".repeat(1024));
+          return;
+        } else if (upper.startsWith("EHLO")) {
           boolean tls = startTls != null && !(s instanceof SSLSocket);
           reply(out, "250-faulty.test\r\n250-8BITMIME\r\n" + (tls ? "250-STARTTLS\r\n" : "")
               + (offerAuth ? "250-AUTH PLAIN LOGIN\r\n" : "") + "250 SIZE 10000000");
@@ -215,6 +247,15 @@ final class FaultySmtpServer implements AutoCloseable {
           String message = readData(in, n == dropMidDataOfMessage);
           if (message == null) {
             return; // dropped mid-DATA
+          }
+          if (misbehaviour == Misbehaviour.DRIP_AFTER_DATA || misbehaviour == Misbehaviour.HUGE_LINE_AFTER_DATA) {
+            accepted.add(message);
+            if (misbehaviour == Misbehaviour.DRIP_AFTER_DATA) {
+              drip(out, "250 2.0.0 OK queued\r\n");
+            } else {
+              flood(out, "250 ", "x".repeat(1024));
+            }
+            return;
           }
           String r = dataEndReply.apply(n);
           if (r.equals(DROP)) {
@@ -264,6 +305,30 @@ final class FaultySmtpServer implements AutoCloseable {
       message.append(line.startsWith("..") ? line.substring(1) : line).append("\r\n");
     }
     return null;
+  }
+
+  /** Writes {@code text} over and over, a byte a second, until the client goes away. */
+  private static void drip(OutputStream out, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+    for (int i = 0; ; i++) {
+      out.write(bytes[i % bytes.length]);
+      out.flush();
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Writes {@code prefix}, then {@code repeated} over and over as fast as the client reads, until it goes away. */
+  private static void flood(OutputStream out, String prefix, String repeated) throws IOException {
+    out.write(prefix.getBytes(StandardCharsets.US_ASCII));
+    byte[] chunk = repeated.repeat(Math.max(1, 64 * 1024 / repeated.length())).getBytes(StandardCharsets.US_ASCII);
+    while (true) {
+      out.write(chunk);
+    }
   }
 
   private static void reply(OutputStream out, String text) throws IOException {

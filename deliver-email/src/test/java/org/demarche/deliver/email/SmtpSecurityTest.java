@@ -49,7 +49,7 @@ class SmtpSecurityTest {
     try (SmtpChannel smtp = SmtpChannel.create(SmtpSettings.of("127.0.0.1").withPort(plain.getSmtp().getPort())
         .unthrottled(), Map.of())) {
       DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> smtp.deliver(osaka()));
-      assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
+      assertThat(e.kind()).isEqualTo(Kind.SENDER_SIDE);
       assertThat(e).hasMessageContaining("does not offer STARTTLS");
       assertThat(plain.getReceivedMessages()).isEmpty();
     } finally {
@@ -65,7 +65,7 @@ class SmtpSecurityTest {
     try (SmtpChannel smtp = SmtpChannel.create(SmtpSettings.of("127.0.0.1").withTls(SmtpSettings.Tls.SMTPS)
         .withPort(smtps.getSmtps().getPort()).unthrottled(), Map.of())) {
       DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> smtp.deliver(osaka()));
-      assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
+      assertThat(e.kind()).isEqualTo(Kind.SENDER_SIDE);
       assertThat(e).hasMessageContaining("the TLS connection to 127.0.0.1:" + smtps.getSmtps().getPort() + " failed");
       assertThat(smtps.getReceivedMessages()).isEmpty();
     } finally {
@@ -79,7 +79,7 @@ class SmtpSecurityTest {
         SmtpChannel smtp = SmtpChannel.create(SmtpSettings.of("127.0.0.1").withPort(server.port()).unthrottled()
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)), Map.of())) {
       DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> smtp.deliver(osaka()));
-      assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
+      assertThat(e.kind()).isEqualTo(Kind.SENDER_SIDE);
       assertThat(e).hasMessageContaining("the TLS connection to");
       assertThat(server.accepted()).isEmpty();
     }
@@ -100,14 +100,14 @@ class SmtpSecurityTest {
   }
 
   @Test
-  void aRefusedLoginIsPermanentAndNeverShowsThePassword() {
+  void aRefusedLoginIsSenderSideAndNeverShowsThePassword() {
     GreenMail auth = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     auth.start();
     auth.setUser("campaigns@lfnkr.example.org", "campaigns", "correct horse battery");
     try (SmtpChannel smtp = SmtpChannel.create(local(auth).withLogin("campaigns", "LFNKR_SMTP"),
         Map.of("LFNKR_SMTP", "wrong-password-4711"))) {
       DeliveryException e = catchThrowableOfType(DeliveryException.class, () -> smtp.deliver(osaka()));
-      assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
+      assertThat(e.kind()).isEqualTo(Kind.SENDER_SIDE);
       assertThat(e).hasMessageContaining("refused the login");
       assertThat(describe(e)).doesNotContain("wrong-password-4711");
       assertThat(smtp.settings().toString()).doesNotContain("wrong-password-4711");
@@ -122,7 +122,7 @@ class SmtpSecurityTest {
         .withLogin("campaigns@lfnkr.example.org", "DEMARCHE_SMTP_PASSWORD"), Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the SMTP password for campaigns@lfnkr.example.org is missing: set the environment variable"
-            + " DEMARCHE_SMTP_PASSWORD (it is never read from a file or an argument)");
+            + " DEMARCHE_SMTP_PASSWORD (a secret is never read from the campaign file or a command-line argument)");
   }
 
   private static SmtpSettings local(GreenMail server) {

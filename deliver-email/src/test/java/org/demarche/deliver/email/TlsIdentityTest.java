@@ -96,7 +96,7 @@ class TlsIdentityTest {
     }
     System.out.println("tls: trusted certificate for mail.other.test at 127.0.0.1 -> " + refused
         + "; trusted certificate for 127.0.0.1 -> " + accepted);
-    assertThat(refused).startsWith("REFUSED PERMANENT").contains("the TLS connection to");
+    assertThat(refused).startsWith("REFUSED SENDER_SIDE").contains("the TLS connection to");
     assertThat(otherAccepted).isZero();
     assertThat(accepted).isEqualTo("SENT");
   }
@@ -117,7 +117,7 @@ class TlsIdentityTest {
         SmtpChannel smtp = loggingIn(server, SmtpSettings.Tls.STARTTLS)) {
       DeliveryException e = catchThrowableOfType(DeliveryException.class,
           () -> smtp.deliver(TestLetters.envelope(Fixtures.letterTo(Fixtures.osaka()))));
-      assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
+      assertThat(e.kind()).isEqualTo(Kind.SENDER_SIDE);
       assertThat(server.transcript()).as("the client spoke").anyMatch(l -> l.startsWith("plain: EHLO"));
       System.out.println("tls: no STARTTLS offered -> " + e.kind() + ", login lines in the server's transcript "
           + authLines(server));

@@ -70,6 +70,19 @@ final class Progress implements ProgressListener {
     step("FAILED", letter);
   }
 
+  /** Says what a wait over 2 s is for and when it ends, before it begins, e.g. for a per-domain limit. */
+  @Override
+  public void waiting(Letter letter, String reason, java.time.Instant until) {
+    String line = "waiting until " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+        .format(until.atZone(java.time.ZoneId.systemDefault())) + " for " + reason + " (" + letter.id() + ")";
+    if (bar != null) {
+      bar.setExtraMessage(line);
+    } else {
+      out.println("    " + line);
+      out.flush();
+    }
+  }
+
   @Override
   public void finished(RunReport report) {
     if (bar != null) {

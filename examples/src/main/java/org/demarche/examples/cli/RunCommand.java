@@ -49,6 +49,9 @@ final class RunCommand implements Callable<Integer> {
   String smtpTls;
   @Option(names = "--smtp-per-minute", paramLabel = "N", description = "messages per minute (0: no limit)")
   Integer smtpPerMinute;
+  @Option(names = "--smtp-per-domain-per-minute", paramLabel = "N",
+      description = "messages per minute to one recipient mail domain (default 2; 0: no limit)")
+  Integer smtpPerDomainPerMinute;
 
   @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
       description = "table (default) or json: the outcome of each letter as JSON on standard output (progress on"
@@ -84,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
     settings = override(settings, "host", smtpHost, "--smtp-host");
     settings = override(settings, "port", smtpPort, "--smtp-port");
     settings = override(settings, "tls", smtpTls, "--smtp-tls");
+    settings = override(settings, "perDomainPerMinute", smtpPerDomainPerMinute, "--smtp-per-domain-per-minute");
     return override(settings, "perMinute", smtpPerMinute, "--smtp-per-minute");
   }
 

@@ -5,12 +5,24 @@ import java.util.Optional;
 
 /**
  * A channel could not deliver a letter. {@link Kind#TRANSIENT} failures (a 4xx reply, a timeout, a
- * dropped connection) are retried by the engine; {@link Kind#PERMANENT} ones (a 5xx reply, a refused
- * mailbox) are recorded and not retried.
+ * dropped connection) are retried by the engine; {@link Kind#PERMANENT} ones (the recipient's side refused
+ * the letter: a 5xx reply to RCPT or after DATA) are recorded and not retried; {@link Kind#SENDER_SIDE} ones
+ * (the sender's own settings: no STARTTLS, TLS or login refused) are recorded as retryable and tried again
+ * by the next run, once the operator fixed them.
  */
 public final class DeliveryException extends DemarcheException {
   /** Whether trying again later may succeed. */
-  public enum Kind { TRANSIENT, PERMANENT }
+  public enum Kind {
+    /** Trying again soon may succeed: the engine retries within the run, then the next run does. */
+    TRANSIENT,
+    /** The recipient's side refused the letter for good: recorded, not retried. */
+    PERMANENT,
+    /**
+     * The sender's side (settings, credentials, TLS) failed before anything was handed over: retrying
+     * within this run would fail the same way, so the engine does not; the next run does, after the fix.
+     */
+    SENDER_SIDE
+  }
 
   private final Kind kind;
   private final String serverReply;
@@ -26,6 +38,11 @@ public final class DeliveryException extends DemarcheException {
 
   public static DeliveryException transientFailure(String message, Throwable cause) {
     return new DeliveryException(Kind.TRANSIENT, message, Optional.empty(), false, cause);
+  }
+
+  /** A failure of the sender's own settings; {@code message} says what to fix. */
+  public static DeliveryException senderSideFailure(String message, Throwable cause) {
+    return new DeliveryException(Kind.SENDER_SIDE, message, Optional.empty(), false, cause);
   }
 
   public static DeliveryException permanentFailure(String message, String serverReply) {

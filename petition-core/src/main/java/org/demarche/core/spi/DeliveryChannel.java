@@ -1,5 +1,6 @@
 package org.demarche.core.spi;
 
+import java.util.function.Consumer;
 import org.demarche.core.model.DeliveryException;
 import org.demarche.core.model.Envelope;
 import org.demarche.core.model.Letter;
@@ -23,6 +24,15 @@ public interface DeliveryChannel extends AutoCloseable {
    * no letter in doubt. The default does not wait.
    */
   default void awaitTurn(Envelope envelope) throws InterruptedException {}
+
+  /**
+   * As {@link #awaitTurn(Envelope)}, and tells {@code waiting}, before a wait begins, what it waits for and until
+   * when (the engine shows the operator waits over 2 s). The default waits as {@link #awaitTurn(Envelope)} does
+   * and tells nothing.
+   */
+  default void awaitTurn(Envelope envelope, Consumer<Wait> waiting) throws InterruptedException {
+    awaitTurn(envelope);
+  }
 
   /**
    * Delivers one envelope, blocking until the recipient's side accepted it (and waiting first if a

@@ -42,11 +42,23 @@ public final class DkimSigning {
     return new FixedIdDkimMessage(message, signer, messageId);
   }
 
+  private static final int MAX_KEY_BYTES = 64 * 1024;
+
   /** Reads an RSA private key in PKCS#8, PEM or DER; a clear message when it is something else. */
   public static RSAPrivateKey loadKey(Path file) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("the DKIM key " + file + " is not a regular file");
+      }
+      // Bounded: an RSA key is about 2 KiB, and a huge or endless file must not exhaust memory.
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_KEY_BYTES + 1);
+      }
+      if (bytes.length > MAX_KEY_BYTES) {
+        throw new IllegalArgumentException("the DKIM key " + file + " is larger than 64 KiB: an RSA private key is"
+            + " about 2 KiB");
+      }
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read the DKIM key " + file + ": " + e.getMessage());
     }

@@ -21,8 +21,10 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
- * Turns what Jakarta Mail threw into Demarche's failure classes: a 4xx reply, a timeout or a dropped
- * connection is transient; a 5xx reply is permanent, with the server's words. A failure after the final
+ * Turns what Jakarta Mail threw into Demarche's failure classes: a 4xx reply, a timeout, a dropped or refused
+ * connection or an unknown host is transient; a 5xx reply to RCPT or after DATA is permanent, with the server's
+ * words; what the sender's own settings caused (no STARTTLS, TLS or login refused) is sender-side, retried by the
+ * next run. A failure after the final
  * "." of DATA without a reply leaves the letter in doubt ({@code maybeDelivered}).
  */
 public final class Failures {
@@ -54,32 +56,49 @@ public final class Failures {
     AuthenticationFailedException auth = find(chain, AuthenticationFailedException.class);
     if (auth != null) {
       String reply = oneLine(auth.getMessage());
-      return new DeliveryException(Kind.PERMANENT, "letter " + letterId + ": " + server + " refused the login"
-          + (reply.isBlank() ? "" : " (" + reply + ")") + ": check the username and the password variable",
+      return new DeliveryException(Kind.SENDER_SIDE, "letter " + letterId + ": " + server + " refused the login"
+          + (reply.isBlank() ? "" : " (" + reply + ")") + ": check username and the password or token setting"
+          + " (passwordEnv, passwordFile, tokenCommand, tokenFile); the next run tries again",
           reply.isBlank() ? Optional.empty() : Optional.of(reply), false, failure);
     }
     if (find(chain, CertificateException.class) != null || find(chain, SSLException.class) != null) {
-      return new DeliveryException(Kind.PERMANENT, "letter " + letterId + ": the TLS connection to " + server
+      return new DeliveryException(Kind.SENDER_SIDE, "letter " + letterId + ": the TLS connection to " + server
           + " failed (" + rootMessage(chain) + "); its certificate must be trusted by this Java runtime and name"
-          + " the host", Optional.empty(), false, failure);
+          + " the host: fix the host or the server's certificate; the next run tries again", Optional.empty(), false,
+          failure);
     }
     String text = String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT);
     if (text.contains("starttls is required")) {
-      return new DeliveryException(Kind.PERMANENT, "letter " + letterId + ": " + server + " does not offer STARTTLS,"
-          + " which tls: starttls requires; use tls: smtps if it speaks TLS on connect", Optional.empty(), false,
+      return new DeliveryException(Kind.SENDER_SIDE, "letter " + letterId + ": " + server + " does not offer STARTTLS,"
+          + " which tls: starttls requires: use tls: smtps if it speaks TLS on connect, or tls: none for a server on"
+          + " this machine (--smtp-tls); nothing was sent, the next run tries again", Optional.empty(), false,
           failure);
     }
     if (find(chain, UnknownHostException.class) != null) {
       return new DeliveryException(Kind.TRANSIENT, "letter " + letterId + ": the host of " + server
           + " is unknown (" + rootMessage(chain) + ")", Optional.empty(), false, failure);
     }
+    return connectionFailure(letterId, server, failure, finalDotSent, chain, text);
+  }
+
+  /** A failure without a server reply: the connection timed out, dropped, was refused, or the server misbehaved. */
+  private static DeliveryException connectionFailure(String letterId, String server, Throwable failure,
+      boolean finalDotSent, List<Throwable> chain, String text) {
+    NoDelaySocketFactory.ReplyTooLongException huge = find(chain, NoDelaySocketFactory.ReplyTooLongException.class);
+    NoDelaySocketFactory.DeadlineException late = find(chain, NoDelaySocketFactory.DeadlineException.class);
+    if ((huge != null || late != null) && !finalDotSent) {
+      return new DeliveryException(Kind.TRANSIENT, "letter " + letterId + ": " + server + " misbehaved: "
+          + (huge != null ? huge.getMessage() : late.getMessage()) + "; nothing was accepted, the letter is retried",
+          Optional.empty(), false, failure);
+    }
     boolean timeout = find(chain, SocketTimeoutException.class) != null;
     String what = timeout ? "timed out" : find(chain, ConnectException.class) != null ? "could not connect"
         : find(chain, IOException.class) != null || text.contains("[eof]") ? "lost the connection" : "failed";
     if (finalDotSent) {
       return new DeliveryException(Kind.TRANSIENT, "letter " + letterId + ": the message was sent to " + server
-          + " but the connection " + (timeout ? "timed out" : "dropped") + " before the server confirmed it: it may"
-          + " have been delivered", Optional.empty(), true, failure);
+          + " but the connection " + (late != null ? "passed its deadline" : huge != null ? "was closed on a huge reply"
+              : timeout ? "timed out" : "dropped") + " before the server confirmed it: it may have been delivered",
+          Optional.empty(), true, failure);
     }
     return new DeliveryException(Kind.TRANSIENT, "letter " + letterId + ": " + server + " " + what + " ("
         + rootMessage(chain) + ")", Optional.empty(), false, failure);

@@ -58,6 +58,29 @@ public final class HeaderFields {
     return v;
   }
 
+  /**
+   * {@code address} with its domain in ASCII (IDNA) form, so that no raw UTF-8 reaches a header or the SMTP
+   * envelope; a local part outside ASCII would need SMTPUTF8 and is refused.
+   */
+  public static String asciiAddress(String address, String field) {
+    String v = requireLine(address, field).strip();
+    int at = v.lastIndexOf('@');
+    if (at < 0) {
+      return requireAddress(v, field);
+    }
+    if (!v.substring(0, at).chars().allMatch(c -> c < 0x80)) {
+      throw new IllegalArgumentException(field + " '" + v + "' has letters outside ASCII before the @, which few"
+          + " servers accept: use an ASCII mailbox name");
+    }
+    try {
+      return requireAddress(v.substring(0, at + 1) + org.demarche.core.model.MessageIds.asciiDomain(
+          v.substring(at + 1)), field);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(field + " must be one email address such as info@example.org, not '" + v
+          + "'", e);
+    }
+  }
+
   public static Optional<String> requireAddress(Optional<String> value, String field) {
     Objects.requireNonNull(value, field);
     return value.map(v -> requireAddress(v, field));

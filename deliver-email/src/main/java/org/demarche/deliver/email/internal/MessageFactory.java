@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import org.demarche.core.model.MessageIds;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.Date;
@@ -61,17 +62,13 @@ public final class MessageFactory {
     String to = envelope.to().orElseThrow(() -> new IllegalArgumentException("the mission " + letter.mission().id()
         + " publishes no email address: this letter goes by post"));
     String senderName = HeaderFields.requireLine(letter.sender().name(), "sender.name");
-    String senderEmail = HeaderFields.requireAddress(letter.sender().email(), "sender.email");
+    // Internationalized domains go out in their ASCII (IDNA) form: a header or MAIL FROM must not carry raw UTF-8.
+    String senderEmail = HeaderFields.asciiAddress(letter.sender().email(), "sender.email");
     String missionName = HeaderFields.requireLine(letter.mission().name(), "mission " + letter.mission().id() + " name");
-    String toAddress = HeaderFields.requireAddress(to, "mission " + letter.mission().id() + " email");
+    String toAddress = HeaderFields.asciiAddress(to, "mission " + letter.mission().id() + " email");
     String subject = HeaderFields.requireLine(letter.subject(), "subject");
-    Optional<String> replyTo = HeaderFields.requireAddress(letter.replyTo(), "replyTo");
-    String messageId = "<" + HeaderFields.requireLine(envelope.messageId(), "messageId") + ">";
-    if (envelope.messageId().contains("<") || envelope.messageId().contains(">")
-        || envelope.messageId().contains(" ")) {
-      throw new IllegalArgumentException("messageId must be given without angle brackets or spaces, not '"
-          + envelope.messageId() + "'");
-    }
+    Optional<String> replyTo = letter.replyTo().map(r -> HeaderFields.asciiAddress(r, "replyTo"));
+    String messageId = messageId(envelope.messageId());
     Set<String> fileNames = new HashSet<>();
     for (Rendition r : documents(envelope)) {
       HeaderFields.requireLine(r.fileName(), "attachment file name");
@@ -94,8 +91,8 @@ public final class MessageFactory {
     } else {
       builder.withReplyTo(literal(senderName), address(senderEmail));
     }
-    options.cc().ifPresent(cc -> builder.cc(address(cc)));
-    options.bcc().ifPresent(bcc -> builder.bcc(address(bcc)));
+    options.cc().ifPresent(cc -> builder.cc(address(HeaderFields.asciiAddress(cc, "cc"))));
+    options.bcc().ifPresent(bcc -> builder.bcc(address(HeaderFields.asciiAddress(bcc, "bcc"))));
     if (options.draft()) {
       builder.withHeader("X-Unsent", "1");
     }
@@ -114,6 +111,16 @@ public final class MessageFactory {
       throw new IllegalStateException("could not build the message for letter " + letter.id() + ": " + e.getMessage(),
           e);
     }
+  }
+
+  /** The Message-ID header's value: in angle brackets, its domain in ASCII (IDNA) form. */
+  private static String messageId(String id) {
+    HeaderFields.requireLine(id, "messageId");
+    if (id.contains("<") || id.contains(">") || id.contains(" ")) {
+      throw new IllegalArgumentException("messageId must be given without angle brackets or spaces, not '" + id + "'");
+    }
+    int at = id.lastIndexOf('@');
+    return "<" + id.substring(0, at + 1) + MessageIds.asciiDomain(id.substring(at + 1)) + ">";
   }
 
   /**

@@ -21,20 +21,22 @@ import org.slf4j.LoggerFactory;
  * One SMTP connection, opened on first use and reused for every following message; reopened when the
  * server dropped it. The session follows Simple Java Mail's transport strategy for the TLS mode, tightened:
  * certificates are checked against the JVM's trust store (Simple Java Mail 8 trusts every host unless told
- * otherwise), host names are verified, STARTTLS is required, and sockets use TCP_NODELAY.
+ * otherwise), host names are verified, STARTTLS is required, and sockets use TCP_NODELAY. Each message's
+ * exchange keeps to the settings' deadline and every reply to {@link SmtpSettings#MAX_REPLY_BYTES}.
  */
 public final class SmtpConnection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SmtpConnection.class);
   private final Session session;
   private final Provider provider;
   private final String server;
-  private final java.time.Duration writeTimeout;
+  private final NoDelaySocketFactory.Limits limits;
   private TrackingSmtpTransport transport;
   private boolean reused;
 
   public SmtpConnection(SmtpSettings settings, Optional<String> password) {
     this.server = settings.host() + ":" + settings.port();
-    this.writeTimeout = settings.readTimeout();
+    this.limits = new NoDelaySocketFactory.Limits(settings.readTimeout(), settings.deadline(),
+        SmtpSettings.MAX_REPLY_BYTES);
     this.session = session(settings, password);
     String protocol = settings.tls() == Tls.SMTPS ? "smtps" : "smtp";
     this.provider = new Provider(Provider.Type.TRANSPORT, protocol, TrackingSmtpTransport.class.getName(),
@@ -83,6 +85,11 @@ public final class SmtpConnection implements AutoCloseable {
       p.setProperty(strategy.propertyNameUsername(), settings.username().get());
       p.setProperty(strategy.propertyNameAuthenticate(), "true");
       authenticator = new Login(settings.username().get(), password.get());
+      if (settings.auth() == SmtpSettings.Auth.XOAUTH2) {
+        // Only XOAUTH2: a token must never go out as a password to a server that does not offer it.
+        p.setProperty(prefix + ".auth.mechanisms", "XOAUTH2");
+        p.setProperty(prefix + ".auth.xoauth2.disable", "false");
+      }
     }
     return Session.getInstance(p, authenticator);
   }
@@ -126,6 +133,16 @@ public final class SmtpConnection implements AutoCloseable {
    * @throws DeliveryException classed transient, permanent or in doubt
    */
   public synchronized String send(MimeMessage message, Address[] recipients, String letterId) {
+    // One deadline for the whole exchange, reconnecting included: a slow server cannot hold the run longer.
+    limits.begin();
+    try {
+      return sendWithin(message, recipients, letterId);
+    } finally {
+      limits.end();
+    }
+  }
+
+  private String sendWithin(MimeMessage message, Address[] recipients, String letterId) {
     try {
       return attempt(message, recipients);
     } catch (MessagingException e) {
@@ -172,7 +189,7 @@ public final class SmtpConnection implements AutoCloseable {
       throw new IllegalStateException("the SMTP transport could not be loaded", e);
     }
     t.beginMessage();
-    NoDelaySocketFactory.withWriteTimeout(writeTimeout, () -> {
+    NoDelaySocketFactory.withLimits(limits, () -> {
       t.connect();
       return null;
     });

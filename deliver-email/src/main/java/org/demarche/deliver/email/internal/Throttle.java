@@ -28,6 +28,8 @@ public final class Throttle {
   private final LongSupplier nanoTime;
   private final Sleeper sleeper;
   private final Map<String, Long> lastByDomain = new HashMap<>();
+  private final int perMinute;
+  private final int perDomainPerMinute;
   private long lastSend;
   private boolean sentAny;
 
@@ -35,6 +37,8 @@ public final class Throttle {
     if (perMinute < 0 || perDomainPerMinute < 0) {
       throw new IllegalArgumentException("rates must be 0 (off) or more");
     }
+    this.perMinute = perMinute;
+    this.perDomainPerMinute = perDomainPerMinute;
     this.channelGap = perMinute == 0 ? 0 : MINUTE_NANOS / perMinute;
     this.domainGap = perDomainPerMinute == 0 ? 0 : MINUTE_NANOS / perDomainPerMinute;
     this.nanoTime = nanoTime;
@@ -57,6 +61,20 @@ public final class Throttle {
    * @throws InterruptedException when interrupted while waiting (nothing is counted)
    */
   public synchronized Duration await(String domain) throws InterruptedException {
+    return await(domain, (reason, wait) -> { });
+  }
+
+  /** Told, before a wait begins, which limit it is for and how long it lasts. */
+  @FunctionalInterface
+  public interface Announcer {
+    void waiting(String reason, Duration wait);
+  }
+
+  /**
+   * As {@link #await(String)}, telling {@code announcer} before it waits which limit holds the message back:
+   * {@code the limit of 6 messages a minute} or {@code the per-domain limit of example.org (2 a minute)}.
+   */
+  public synchronized Duration await(String domain, Announcer announcer) throws InterruptedException {
     if (off()) {
       return Duration.ZERO;
     }
@@ -72,6 +90,9 @@ public final class Throttle {
     }
     long waited = earliest - now;
     if (waited > 0) {
+      boolean byDomain = lastToDomain != null && domainGap > 0 && earliest == lastToDomain + domainGap;
+      announcer.waiting(byDomain ? "the per-domain limit of " + key + " (" + perDomainPerMinute + " a minute)"
+          : "the limit of " + perMinute + " messages a minute", Duration.ofNanos(waited));
       sleeper.sleep(Duration.ofNanos(waited));
     }
     long sentAt = Math.max(earliest, nanoTime.getAsLong());

@@ -77,4 +77,17 @@ class ThrottleTest {
     assertThat(t.off()).isTrue();
     assertThat(sleeps).isEmpty();
   }
+
+  @Test
+  void eachWaitIsAnnouncedBeforeItBeginsWithTheLimitThatHoldsTheMessageBack() throws Exception {
+    Throttle t = throttle(6, 2);
+    List<String> told = new ArrayList<>();
+    Throttle.Announcer announcer = (reason, wait) -> told.add(reason + " for " + wait.toSeconds() + " s after "
+        + sleeps.size() + " sleeps");
+    t.await("consulate.example.org", announcer);
+    t.await("other.example.org", announcer);
+    t.await("Consulate.example.org", announcer);
+    assertThat(told).containsExactly("the limit of 6 messages a minute for 10 s after 0 sleeps",
+        "the per-domain limit of consulate.example.org (2 a minute) for 20 s after 1 sleeps");
+  }
 }
