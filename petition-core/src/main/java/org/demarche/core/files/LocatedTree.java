@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -110,6 +111,10 @@ public final class LocatedTree {
   }
 
   private static Problem parseProblem(Exception e, String file) {
+    Optional<Problem> yaml = YamlErrors.explain(e, file);
+    if (yaml.isPresent()) {
+      return yaml.get();
+    }
     Location where = Location.of(file);
     String message = String.valueOf(e.getMessage());
     if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null) {
@@ -141,6 +146,12 @@ public final class LocatedTree {
       throws IOException {
     JsonToken t = p.currentToken();
     locations.putIfAbsent(path, location(p.currentTokenLocation(), file));
+    if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      // The parser hands an alias over as its anchor's name, a silently different value. Refused rather
+      // than resolved: a campaign is short, an alias saves little, and a reader sees each value where it is.
+      throw new Refused(location(p.currentTokenLocation(), file), path,
+          "anchors and aliases are not supported: write the value out (here *" + p.getText() + ")");
+    }
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     switch (t) {
       case START_OBJECT: {
