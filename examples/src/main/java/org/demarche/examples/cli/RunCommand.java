@@ -48,11 +48,14 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--smtp-per-minute", paramLabel = "N", description = "messages per minute (0: no limit)")
   Integer smtpPerMinute;
 
+  @picocli.CommandLine.Mixin
+  CampaignFolders folders = new CampaignFolders();
+
   @Override
   public Integer call() throws IOException {
     PrintWriter o = spec.commandLine().getOut();
     Demarche demarche = Engine.demarche();
-    Campaign campaign = demarche.load(campaignFile);
+    Campaign campaign = demarche.load(campaignFile, folders.allowed);
     String channel = send ? "smtp" : "outbox";
     Settings settings = channelSettings(demarche, campaign, channel);
     Path journalFile = journal != null ? journal : FileJournal.defaultFile(campaign, channel);

@@ -3,14 +3,20 @@ package org.demarche.examples.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.demarche.core.Demarche;
 import org.demarche.core.model.Campaign;
 import org.demarche.core.model.DiplomaticMission;
+import org.demarche.core.model.InvalidInputException;
+import org.demarche.core.model.Problem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check a campaign and every file it names; report every problem with file:line and field.")
+    description = {"A dry run of everything but delivery: load the campaign and every file it names, plan and lay out",
+        "every letter and attached translation in memory, and report every problem with file:line:column.",
+        "Nothing is written or sent."})
 final class ValidateCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -18,15 +24,26 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "CAMPAIGN", description = "the campaign file (YAML or JSON)")
   Path campaign;
 
+  @Mixin
+  CampaignFolders folders = new CampaignFolders();
+
   @Override
   public Integer call() {
-    Campaign c = Engine.load(campaign);
-    List<DiplomaticMission> missions = Engine.demarche().missions(c);
+    Demarche demarche = Engine.demarche();
+    Campaign c = folders.load(campaign);
+    List<Problem> problems = demarche.check(c);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    List<DiplomaticMission> missions = demarche.missions(c);
     long withEmail = missions.stream().filter(m -> m.email().isPresent()).count();
+    int languages = 1 + (int) c.delivery().attachLanguages().stream()
+        .filter(l -> !l.equals(c.delivery().sendLanguage())).count();
     var out = spec.commandLine().getOut();
     out.println(campaign + " is valid: campaign " + c.id());
     out.println("  " + missions.size() + " letters (" + c.delivery().sendLanguage() + "), " + withEmail
         + " to missions with a published email, " + (missions.size() - withEmail) + " by post");
+    out.println("  " + missions.size() * languages + " documents laid out in memory; every character has a font");
     out.println("  " + c.signatories().count() + " co-signatories; channel " + c.delivery().channel()
         + (c.delivery().attachLanguages().isEmpty() ? "" : "; attached translations: " + String.join(", ", c.delivery().attachLanguages())));
     return DemarcheCli.DONE;

@@ -60,19 +60,13 @@ public final class LocatedTree {
 
   /** Reads {@code path} (YAML unless it ends in .json); parse failures become problems and an empty result. */
   public static Optional<LocatedTree> read(Path path, String displayName, List<Problem> problems) {
-    try {
-      Optional<Problem> tooLarge = ReadLimits.tooLarge(path, displayName);
-      if (tooLarge.isPresent()) {
-        problems.add(tooLarge.get());
-        return Optional.empty();
-      }
-      try (InputStream in = Files.newInputStream(path)) {
-        return read(in, displayName, path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"), problems);
-      }
-    } catch (IOException e) {
-      problems.add(new Problem(Location.of(displayName), "", "cannot read the file: " + e.getMessage()));
+    // Checked as UTF-8 first, so that a bad byte is reported at its own line and a UTF-16 file by name.
+    Optional<String> text = Utf8Input.readText(path, displayName, problems);
+    if (text.isEmpty()) {
       return Optional.empty();
     }
+    return read(new java.io.ByteArrayInputStream(text.get().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        displayName, path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"), problems);
   }
 
   /** Reads a YAML (or, with {@code json}, JSON) document from {@code in}; parse failures become problems. */
