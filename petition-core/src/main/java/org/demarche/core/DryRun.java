@@ -22,6 +22,8 @@ import org.demarche.core.model.DiplomaticMission;
 import org.demarche.core.model.Letter;
 import org.demarche.core.model.Location;
 import org.demarche.core.model.Problem;
+import org.demarche.core.signatories.CommittedSignatories;
+import org.demarche.core.signatories.SaltKey;
 import org.demarche.core.spi.LetterRenderer;
 
 /**
@@ -38,7 +40,12 @@ final class DryRun {
   private final LetterRenderer renderer;
 
   DryRun(Campaign campaign, LetterRenderer renderer) {
-    this.campaign = campaign;
+    // The co-signatories' commitment, printed in the annex, would create the list's salts file; a dry run
+    // writes nothing, so it commits with a key held in memory only: another hash of the same length, laid
+    // out the same way.
+    this.campaign = new Campaign(campaign.id(), campaign.sender(), campaign.petition(),
+        CommittedSignatories.of(campaign.signatories(), SaltKey::generate), campaign.disclosureCap(),
+        campaign.recipients(), campaign.delivery(), campaign.file());
     this.renderer = renderer;
   }
 

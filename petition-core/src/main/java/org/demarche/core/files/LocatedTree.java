@@ -187,9 +187,13 @@ public final class LocatedTree {
         // Numbers are kept as written: the loader converts each where it expects one.
         return nodes.textNode(p.getText());
       case VALUE_TRUE:
-        return nodes.booleanNode(true);
       case VALUE_FALSE:
-        return nodes.booleanNode(false);
+        // YAML 1.1 reads yes, no, on, off, y and n as booleans: keep them as the text written, so that a
+        // true/false field refuses "draft: yes" and a text field keeps "country: NO" (Norway).
+        if (p instanceof YAMLParser && !p.getText().equals("true") && !p.getText().equals("false")) {
+          return nodes.textNode(p.getText());
+        }
+        return nodes.booleanNode(t == JsonToken.VALUE_TRUE);
       case VALUE_NULL:
         return nodes.nullNode();
       default:

@@ -20,6 +20,8 @@ public final class Utf8Input extends FilterInputStream {
   private int pending;
   private int nextMin = 0x80;
   private int nextMax = 0xBF;
+  /** The first byte of the character being read: what is reported when its sequence breaks. */
+  private int lead;
   private final byte[] start = new byte[4];
   private int started;
 
@@ -104,6 +106,10 @@ public final class Utf8Input extends FilterInputStream {
   private void atStart(int b) throws NotUtf8 {
     if (started < start.length) {
       start[started++] = (byte) b;
+      if (started == 1 && (b == 0xFE || b == 0xFF)) {
+        // Never UTF-8, and the first byte of a UTF-16 or UTF-32 byte-order mark.
+        throw refused(1, 1, "the file is UTF-16 (a byte-order mark): save it as UTF-8");
+      }
       if (started == 2) {
         int b0 = start[0] & 0xFF;
         int b1 = start[1] & 0xFF;
@@ -121,7 +127,7 @@ public final class Utf8Input extends FilterInputStream {
     atStart(b);
     if (pending > 0) {
       if (b < nextMin || b > nextMax) {
-        throw bad(b);
+        throw bad(lead);
       }
       nextMin = 0x80;
       nextMax = 0xBF;
@@ -139,6 +145,7 @@ public final class Utf8Input extends FilterInputStream {
       }
       return;
     }
+    lead = b;
     if (b >= 0xC2 && b <= 0xDF) {
       pending = 1;
     } else if (b >= 0xE0 && b <= 0xEF) {
