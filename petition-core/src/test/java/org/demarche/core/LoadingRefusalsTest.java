@@ -105,7 +105,7 @@ class LoadingRefusalsTest {
     assertThat(problemsOf(file)).singleElement().satisfies(p -> {
       assertThat(p.location().line()).isEqualTo(40);
       assertThat(p.location().column()).isEqualTo(4);
-      assertThat(p.message()).contains("0xE9 is not UTF-8").contains("save it as UTF-8");
+      assertThat(p.message()).contains("the byte 0xE9 ").contains("is not UTF-8 text: save the file as UTF-8");
     });
   }
 
@@ -116,7 +116,7 @@ class LoadingRefusalsTest {
     Files.write(dir.resolve("letter.en.md"), concat(head, new byte[] {'a', (byte) 0x93, 'b', '\n'}, head));
     assertThat(problemsOf(file)).singleElement().satisfies(p -> {
       assertThat(p.location()).isEqualTo(new Location(dir.resolve("letter.en.md").toString(), 25, 2));
-      assertThat(p.message()).contains("0x93 is not UTF-8");
+      assertThat(p.message()).contains("the byte 0x93 ");
     });
   }
 

@@ -42,15 +42,8 @@ public record FileScope(Path folder, List<Path> allowed) implements Settings.Pat
    * @throws IllegalArgumentException saying what is wrong (no such file, outside the allowed folders, not
    *     a regular file) and what would be valid
    */
-  @Override
   public Path file(String written) {
-    Objects.requireNonNull(written, "written");
-    Path target;
-    try {
-      target = folder.resolve(written.strip()).normalize();
-    } catch (InvalidPathException e) {
-      throw new IllegalArgumentException("'" + written + "' is not a file name (" + e.getReason() + ")");
-    }
+    Path target = target(written);
     BasicFileAttributes attributes;
     Path real;
     try {
@@ -64,16 +57,58 @@ public record FileScope(Path folder, List<Path> allowed) implements Settings.Pat
       throw new IllegalArgumentException("cannot read '" + written + "': " + e.getMessage());
     }
     if (!inside(real)) {
-      throw new IllegalArgumentException("names '" + written + "', which is outside the campaign's folder " + folder
-          + (real.equals(target) ? "" : " (it leads to " + real + ")")
-          + ": a campaign reads only files in its own folder; move the file there, or let the operator allow its"
-          + " folder (the runner's --allow-dir " + (real.getParent() == null ? real : real.getParent()) + ")");
+      throw outside(written, target, real);
     }
     if (!attributes.isRegularFile()) {
       throw new IllegalArgumentException("names '" + written + "', which is " + kind(attributes)
           + ", not a regular file: name a text file");
     }
     return real;
+  }
+
+  /**
+   * For a file named in plugin settings (a key file, a font): like {@link #file} when the file exists; a
+   * name that leads nowhere yet is only kept inside the allowed folders, and the plugin says it is missing.
+   */
+  @Override
+  public Path resolve(String written) {
+    Path target = target(written);
+    if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.exists(target)) {
+      return file(written);
+    }
+    Path real = target;
+    try {
+      // The deepest folder that exists, with its links resolved, then the rest of the name as written.
+      Path existing = target.getParent();
+      while (existing != null && !Files.exists(existing)) {
+        existing = existing.getParent();
+      }
+      if (existing != null) {
+        real = existing.toRealPath().resolve(existing.relativize(target));
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read '" + written + "': " + e.getMessage());
+    }
+    if (!inside(real)) {
+      throw outside(written, target, real);
+    }
+    return target;
+  }
+
+  private Path target(String written) {
+    Objects.requireNonNull(written, "written");
+    try {
+      return folder.resolve(written.strip()).normalize();
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException("'" + written + "' is not a file name (" + e.getReason() + ")");
+    }
+  }
+
+  private IllegalArgumentException outside(String written, Path target, Path real) {
+    return new IllegalArgumentException("names '" + written + "', which is outside the campaign's folder " + folder
+        + (real.equals(target) ? "" : " (it leads to " + real + ")")
+        + ": a campaign reads only files in its own folder; move the file there, or let the operator allow its"
+        + " folder (the runner's --allow-dir " + (real.getParent() == null ? real : real.getParent()) + ")");
   }
 
   /**

@@ -169,8 +169,8 @@ public final class Utf8Input extends FilterInputStream {
   }
 
   private NotUtf8 bad(int b) {
-    return refused(line, column, String.format(Locale.ROOT, "the byte 0x%02X is not UTF-8 text (the file may be"
-        + " in another encoding, such as Shift_JIS or Windows-1252): save it as UTF-8", b));
+    return refused(line, column, String.format(Locale.ROOT, "the byte 0x%02X (the file may be in another encoding,"
+        + " such as Shift_JIS or Windows-1252) is not UTF-8 text: save the file as UTF-8", b));
   }
 
   private NotUtf8 refused(int l, int c, String message) {

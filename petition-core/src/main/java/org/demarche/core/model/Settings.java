@@ -22,7 +22,8 @@ import java.util.Optional;
  * <p>A record component's name is the key. Its type is {@code String} (stripped), {@code int}/{@code Integer},
  * {@code long}/{@code Long}, {@code double}/{@code Double}, {@code boolean}/{@code Boolean} ({@code true} or
  * {@code false}), an enum (written in lower case with hyphens: {@code starttls}, {@code name-only}; any case
- * is read), or {@code Path} (resolved against {@link #baseDir()}, the campaign's folder). A key is required
+ * is read), or {@code Path} (a file the plugin reads, resolved by {@link #paths()}: for a campaign loaded from a
+ * file, inside the campaign's folder or one the operator allowed, and not a device, FIFO or folder). A key is required
  * unless its component is an {@code Optional<T>} (empty when absent) or a {@code List<T>} (empty when absent;
  * written as a list or as comma-separated text). Defaults are the plugin's: it applies them to the empty
  * {@code Optional}s when it turns the record into its own options. The record's constructor checks values
@@ -60,17 +61,17 @@ public record Settings(
   /** Turns a file name written in settings into the path to read. */
   public interface Paths {
     /**
-     * The file {@code written} names.
+     * The file {@code written} names (whether it exists is for the plugin to check, with its own message).
      *
      * @throws IllegalArgumentException saying why the name is refused and what would be valid
      */
-    Path file(String written);
+    Path resolve(String written);
   }
 
   /** Resolves a name against {@code baseDir} and nothing more. */
   record Lexical(Path baseDir) implements Paths {
     @Override
-    public Path file(String written) {
+    public Path resolve(String written) {
       try {
         return baseDir.resolve(written).normalize();
       } catch (java.nio.file.InvalidPathException e) {

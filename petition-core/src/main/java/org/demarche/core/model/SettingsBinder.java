@@ -182,7 +182,7 @@ final class SettingsBinder<R extends Record> {
     if (v.isEmpty()) {
       throw new IllegalArgumentException("must name a file");
     }
-    return settings.paths().file(v);
+    return settings.paths().resolve(v);
   }
 
   /** Calls the record's constructor; each refusal it gives is located at the key its message names. */
