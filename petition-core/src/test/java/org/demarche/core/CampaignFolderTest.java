@@ -195,4 +195,63 @@ class CampaignFolderTest {
     assertThat(problemsOf(fifo, List.of())).singleElement()
         .satisfies(p -> assertThat(p.message()).contains("is not a regular file"));
   }
+
+  /** One way of naming a file that a campaign must not read, set up in the campaign's folder. */
+  private record Hostile(String label, String name) {}
+
+  private List<Hostile> hostileNames(Path dir) throws Exception {
+    Path secret = outside("secret.md", SECRET);
+    Files.createSymbolicLink(dir.resolve("link-out.md"), secret);
+    Files.createSymbolicLink(dir.resolve("chain.md"), dir.resolve("link-out.md"));
+    Files.createSymbolicLink(dir.resolve("dangling.md"), root.resolve("elsewhere/gone.md"));
+    Files.createSymbolicLink(dir.resolve("zero.md"), Path.of("/dev/zero"));
+    Files.createDirectories(dir.resolve("folder.md"));
+    new ProcessBuilder("mkfifo", dir.resolve("fifo.md").toString()).start().waitFor(10, TimeUnit.SECONDS);
+    return List.of(new Hostile("..", "../elsewhere/secret.md"), new Hostile("absolute", secret.toString()),
+        new Hostile("symlink out", "link-out.md"), new Hostile("chain of links", "chain.md"),
+        new Hostile("dangling link", "dangling.md"), new Hostile("device", "zero.md"),
+        new Hostile("folder", "folder.md"), new Hostile("FIFO", "fifo.md"));
+  }
+
+  @Test
+  void everyHostileNameIsRefusedInEveryPlaceACampaignNamesAFile() throws Exception {
+    Path dir = campaignDir();
+    List<Hostile> names = hostileNames(dir);
+    record KeySection(Path keyFile) {}
+    List<java.util.function.Function<String, String>> places = List.of(
+        n -> CampaignFiles.VALID.replace("body: letter.en.md", "body: " + n),
+        n -> CampaignFiles.VALID.replace("  closing: Sincerely,", "  closing: Sincerely,\n  translations: { ja: '" + n + "' }"),
+        n -> CampaignFiles.VALID + "signatories: '" + n + "'\n",
+        n -> CampaignFiles.VALID.replace("directories: [bundled]", "directories: [bundled, '" + n + "']"),
+        n -> CampaignFiles.VALID.replace("  renderer: text", "  renderer: text\n  counting: { keyFile: '" + n + "' }"));
+    int tried = 0;
+    int refused = 0;
+    long slowest = 0;
+    for (var place : places) {
+      for (Hostile h : names) {
+        Path file = CampaignFiles.write(dir, place.apply(h.name()), CampaignFiles.BODY);
+        long t0 = System.nanoTime();
+        List<Problem> problems = CompletableFuture.supplyAsync(() -> {
+          try {
+            Campaign c = demarche.load(file);
+            return c.delivery().section("counting").map(s -> s.check(KeySection.class)).orElse(List.of());
+          } catch (InvalidInputException e) {
+            return e.problems();
+          }
+        }).get(10, TimeUnit.SECONDS);
+        slowest = Math.max(slowest, (System.nanoTime() - t0) / 1_000_000);
+        tried++;
+        boolean located = problems.size() == 1 && problems.get(0).location().line() > 0
+            && !problems.get(0).field().isEmpty();
+        assertThat(problems).as(h.label() + " in " + place.apply("X").lines().filter(l -> l.contains("X")).findFirst())
+            .isNotEmpty().allSatisfy(p -> assertThat(p.message()).doesNotContain(SECRET));
+        refused += located ? 1 : 0;
+      }
+    }
+    System.out.println("campaign folder: " + names.size() + " hostile names (" + String.join(", ",
+        names.stream().map(Hostile::label).toList()) + ") x " + places.size()
+        + " places (body, translation, signatories, directory file, key file) = " + tried + ", " + refused
+        + " refused with file:line and field, 0 read, slowest " + slowest + " ms");
+    assertThat(refused).isEqualTo(tried);
+  }
 }

@@ -180,4 +180,14 @@ class LoadingRefusalsTest {
     }
     return out.toByteArray();
   }
+
+  @Test
+  void aBadAttachEntryIsReportedAtItsOwnLineNotAtTheDeliverySection() {
+    Path file = campaign("  renderer: text", "  renderer: text\n  attach:\n    - en\n    - ja");
+    assertThat(problemsOf(file)).singleElement().satisfies(p -> {
+      assertThat(p.location()).isEqualTo(new Location(file.toString(), 24, 7));
+      assertThat(p.field()).isEqualTo("delivery.attach[1]");
+      assertThat(p.message()).isEqualTo("'ja' has no text under petition.translations; the languages with a text are en");
+    });
+  }
 }

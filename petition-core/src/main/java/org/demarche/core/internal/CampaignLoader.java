@@ -315,6 +315,7 @@ public final class CampaignLoader {
     Optional<String> language = r.convert("delivery.language", r.optText("delivery.language"),
         x -> Values.language(x, "language"));
     List<String> attach = r.textList("delivery.attach");
+    petition.ifPresent(p -> checkLanguages(p, language, attach));
     r.onlyKnown("delivery.retry", RETRY);
     RetryPolicy defaults = RetryPolicy.defaults();
     int attempts = intField("delivery.retry.maxAttempts", defaults.maxAttempts(), 1, RetryPolicy.MAX_ATTEMPTS);
@@ -334,6 +335,24 @@ public final class CampaignLoader {
     Map<String, Settings> sections = sections(node, ch, rn);
     return build(r, "delivery", () -> new DeliverySettings(ch, rn, sections,
         language.orElse(petition.get().language()), attach, retry.get()));
+  }
+
+  /** Each language of {@code delivery.language} and {@code delivery.attach} has a text, reported at its own entry. */
+  private void checkLanguages(Petition petition, Optional<String> language, List<String> attach) {
+    // The translations as written: one that failed to load is reported there, not again here.
+    Set<String> texts = new LinkedHashSet<>();
+    texts.add(petition.language());
+    r.node("petition.translations").filter(JsonNode::isObject).ifPresent(n -> n.fieldNames().forEachRemaining(texts::add));
+    String known = String.join(", ", texts);
+    language.filter(l -> !texts.contains(l)).ifPresent(l -> r.problem("delivery.language",
+        "'" + l + "' has no text: add it under petition.translations, or use one of " + known));
+    for (int i = 0; i < attach.size(); i++) {
+      String tag = attach.get(i).strip();
+      if (!texts.contains(tag)) {
+        r.problem("delivery.attach[" + i + "]", "'" + tag + "' has no text under petition.translations; the"
+            + " languages with a text are " + known);
+      }
+    }
   }
 
   private int intField(String path, int fallback, int min, int max) {
