@@ -178,7 +178,14 @@ public final class Demarche {
    *     would refuse nothing that could be known beforehand
    */
   public List<Problem> check(Campaign campaign) {
-    List<Problem> problems = setup(campaign);
+    List<Problem> problems = new ArrayList<>(setup(campaign));
+    // Every channel the campaign has settings for holds them, not only its own: `run --send` uses delivery.smtp.
+    campaign.delivery().sections().forEach((name, settings) -> {
+      ChannelFactory other = channels.get(name);
+      if (other != null && !name.equals(campaign.delivery().channel())) {
+        problems.addAll(other.validate(settings));
+      }
+    });
     if (!problems.isEmpty()) {
       return problems;
     }

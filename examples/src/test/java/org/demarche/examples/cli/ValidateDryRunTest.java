@@ -99,4 +99,14 @@ class ValidateDryRunTest {
     assertThat(r.err()).contains(campaign + ":26:1: a tab character: YAML indents with spaces only")
         .doesNotContain("while scanning");
   }
+
+  @Test
+  void checksTheSmtpSectionEvenWhenTheCampaignsChannelIsTheOutbox() throws Exception {
+    Path campaign = Campaigns.withChange(dir, "    port: 587", "    port: 70000");
+
+    Cli.Result r = Cli.run("validate", campaign.toString());
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains(campaign + ":54:5: delivery.smtp.port: ");
+  }
 }
