@@ -109,4 +109,26 @@ class ValidateDryRunTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains(campaign + ":54:5: delivery.smtp.port: ");
   }
+
+  @Test
+  void theSupportersBodyOfVoiceObeysTheSameFolderRuleAndAllowDir() throws Exception {
+    Path shared = Files.createDirectories(dir.resolve("shared"));
+    Path campaignDir = Files.createDirectories(dir.resolve("campaign"));
+    Path campaign = Campaigns.founding(campaignDir);
+    Files.move(campaignDir.resolve("letter.voice.en.md"), shared.resolve("letter.voice.en.md"));
+    Files.writeString(campaign, Files.readString(campaign)
+        .replace("body: letter.voice.en.md", "body: ../shared/letter.voice.en.md"));
+    String[] args = {"voice", campaign.toString(), "--name", "Ken Sato", "--country", "JP", "--region", "JP-27",
+        "--out", dir.resolve("out").toString()};
+
+    Cli.Result refused = Cli.run(args);
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("delivery.voice.body: names '../shared/letter.voice.en.md', which is outside"
+        + " the campaign's folder");
+
+    String[] allowed = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+        java.util.stream.Stream.of("--allow-dir", shared.toString())).toArray(String[]::new);
+    Cli.Result ok = Cli.run(allowed);
+    assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
+  }
 }
