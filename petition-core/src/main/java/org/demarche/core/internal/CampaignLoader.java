@@ -26,7 +26,6 @@ import org.demarche.core.model.DeliverySettings;
 import org.demarche.core.model.Disclosure;
 import org.demarche.core.model.InvalidInputException;
 import org.demarche.core.model.Location;
-import org.demarche.core.model.MissionKind;
 import org.demarche.core.model.Petition;
 import org.demarche.core.model.PostalAddress;
 import org.demarche.core.model.Problem;
@@ -46,8 +45,6 @@ public final class CampaignLoader {
       "disclosureCap", "recipients", "delivery");
   private static final Set<String> SENDER = Set.of("name", "shortName", "address", "email", "web");
   private static final Set<String> ADDRESS = Set.of("lines", "city", "region", "postalCode", "country", "localLines");
-  private static final Set<String> RECIPIENTS = Set.of("directories", "ids", "select");
-  private static final Set<String> SELECT = Set.of("sendingState", "hostCountry", "kinds");
   private static final Set<String> DELIVERY_FIELDS = Set.of("channel", "renderer", "language", "attach", "retry");
   private static final Set<String> RETRY = Set.of("maxAttempts", "initialBackoffSeconds", "maxBackoffSeconds",
       "maxTotalSeconds");
@@ -123,7 +120,7 @@ public final class CampaignLoader {
     Optional<Petition> petition = new PetitionReader(file, name, r, scope).petition(date);
     Optional<Disclosure> cap = r.convert("disclosureCap", r.optText("disclosureCap"), Disclosure::fromKey);
     Optional<Signatories> signatories = signatories(cap.orElse(Disclosure.FULL));
-    Optional<RecipientSelection> recipients = recipients();
+    Optional<RecipientSelection> recipients = new RecipientsReader(r, scope).recipients();
     Optional<DeliverySettings> delivery = delivery(petition);
 
     if (!problems.isEmpty() || id.isEmpty() || sender.isEmpty() || petition.isEmpty() || signatories.isEmpty()
@@ -245,50 +242,6 @@ public final class CampaignLoader {
     }
     r.problem("signatories", "must be a CSV or JSON file name, or a list of signatories");
     return Optional.empty();
-  }
-
-  private Optional<RecipientSelection> recipients() {
-    if (!r.requireObject("recipients")) {
-      return Optional.empty();
-    }
-    r.onlyKnown("recipients", RECIPIENTS);
-    r.onlyKnown("recipients.select", SELECT);
-    List<String> directories = r.has("recipients.directories") ? r.textList("recipients.directories") : List.of("bundled");
-    for (int i = 0; i < directories.size(); i++) {
-      String layer = directories.get(i).strip();
-      if (!layer.equals("bundled")) {
-        String p = "recipients.directories[" + i + "]";
-        scope.check(layer, r.at(p), p, problems);
-      }
-    }
-    List<String> ids = r.textList("recipients.ids");
-    List<String> goodIds = new ArrayList<>();
-    Map<String, Integer> seen = new HashMap<>();
-    for (int i = 0; i < ids.size(); i++) {
-      String p = "recipients.ids[" + i + "]";
-      Optional<String> id = r.convert(p, Optional.of(ids.get(i)), x -> Values.id(x, "id"));
-      if (id.isPresent() && seen.containsKey(id.get())) {
-        r.problem(p, "the mission '" + id.get() + "' is listed twice (first at line "
-            + r.at("recipients.ids[" + seen.get(id.get()) + "]").line() + "): list each mission once");
-      } else if (id.isPresent()) {
-        seen.put(id.get(), i);
-        goodIds.add(id.get());
-      }
-    }
-    Optional<String> state = r.convert("recipients.select.sendingState", r.optText("recipients.select.sendingState"),
-        x -> Values.country(x, "sendingState"));
-    Optional<String> host = r.convert("recipients.select.hostCountry", r.optText("recipients.select.hostCountry"),
-        x -> Values.country(x, "hostCountry"));
-    Set<MissionKind> kinds = new LinkedHashSet<>();
-    List<String> kindNames = r.textList("recipients.select.kinds");
-    for (int i = 0; i < kindNames.size(); i++) {
-      r.convert("recipients.select.kinds[" + i + "]", Optional.of(kindNames.get(i)), MissionKind::fromKey)
-          .ifPresent(kinds::add);
-    }
-    if (goodIds.size() != ids.size() || problems.stream().anyMatch(x -> x.field().startsWith("recipients."))) {
-      return Optional.empty();
-    }
-    return build(r, "recipients", () -> new RecipientSelection(directories, goodIds, state, host, kinds));
   }
 
   private Optional<DeliverySettings> delivery(Optional<Petition> petition) {
