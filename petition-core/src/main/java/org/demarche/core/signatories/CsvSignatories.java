@@ -34,10 +34,6 @@ final class CsvSignatories implements CommittedSignatories {
   private SignatoryTally tally;
   private ListCommitment commitment;
 
-  CsvSignatories(Path path, String display, Disclosure cap, boolean skipBadRows) {
-    this(path, SaltKey.fileBeside(path), display, cap, skipBadRows);
-  }
-
   CsvSignatories(Path path, Path salts, String display, Disclosure cap, boolean skipBadRows) {
     this.path = path;
     this.salts = salts;
