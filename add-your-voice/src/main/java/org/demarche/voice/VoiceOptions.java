@@ -111,21 +111,17 @@ public record VoiceOptions(Mode mode, ParagraphPolicy paragraphPolicy, int minPa
       problems.add(s.problem("body", "names the file '" + file + "', which does not exist beside the campaign file"));
       return Optional.empty();
     }
-    try {
-      String text = java.nio.file.Files.readString(path).replace("\r\n", "\n");
-      if (text.startsWith("\uFEFF")) {
-        text = text.substring(1);
-      }
-      if (text.isBlank()) {
-        problems.add(s.problem("body", "the file '" + file + "' is empty"));
-        return Optional.empty();
-      }
-      int before = problems.size();
-      LetterTemplate.compile(text, path.toString(), 1, s.section() + ".body", problems);
-      return problems.size() == before ? Optional.of(text) : Optional.empty();
-    } catch (java.io.IOException e) {
-      problems.add(s.problem("body", "cannot read '" + file + "': " + e.getMessage()));
+    Optional<String> read = org.demarche.core.files.Utf8Input.readText(path, path.toString(), problems);
+    if (read.isEmpty()) {
       return Optional.empty();
     }
+    String text = read.get().replace("\r\n", "\n");
+    if (text.isBlank()) {
+      problems.add(s.problem("body", "the file '" + file + "' is empty"));
+      return Optional.empty();
+    }
+    int before = problems.size();
+    LetterTemplate.compile(text, path.toString(), 1, s.section() + ".body", problems);
+    return problems.size() == before ? Optional.of(text) : Optional.empty();
   }
 }

@@ -148,15 +148,51 @@ public final class Demarche {
    * @throws InvalidInputException with every problem found, each with file, line and field
    */
   public Campaign load(Path file) {
-    Campaign campaign = CampaignLoader.load(file, defaults);
-    List<Problem> problems = new ArrayList<>(check(campaign));
+    return load(file, List.of());
+  }
+
+  /**
+   * Like {@link #load(Path)}, letting the campaign name files in {@code allowedFolders} as well as in its
+   * own folder. Every file a campaign names (body, translations, signatories, directory files, and files in
+   * plugin settings such as key files and fonts) must otherwise lie in the campaign file's folder once links
+   * are resolved, and be a regular file ({@link org.demarche.core.files.FileScope}).
+   *
+   * @throws InvalidInputException with every problem found, each with file, line and field
+   */
+  public Campaign load(Path file, List<Path> allowedFolders) {
+    Campaign campaign = CampaignLoader.load(file, defaults, allowedFolders);
+    List<Problem> problems = new ArrayList<>(setup(campaign));
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
     return campaign;
   }
 
-  private List<Problem> check(Campaign campaign) {
+  /**
+   * A dry run of everything but delivery: checks the channel's and renderer's settings and the selected
+   * missions as {@link #load} does, then plans every letter and attached translation and renders each into
+   * memory, discarding it, so that a template that does not fill or a character no font has is found now
+   * rather than halfway through a run. Nothing is written and nothing is sent.
+   *
+   * @return every problem found, each located where it was written as far as can be told; empty when a run
+   *     would refuse nothing that could be known beforehand
+   */
+  public List<Problem> check(Campaign campaign) {
+    List<Problem> problems = new ArrayList<>(setup(campaign));
+    // Every channel the campaign has settings for holds them, not only its own: `run --send` uses delivery.smtp.
+    campaign.delivery().sections().forEach((name, settings) -> {
+      ChannelFactory other = channels.get(name);
+      if (other != null && !name.equals(campaign.delivery().channel())) {
+        problems.addAll(other.validate(settings));
+      }
+    });
+    if (!problems.isEmpty()) {
+      return problems;
+    }
+    return new DryRun(campaign, renderer(campaign)).check(missions(campaign));
+  }
+
+  private List<Problem> setup(Campaign campaign) {
     List<Problem> problems = new ArrayList<>();
     DeliverySettings d = campaign.delivery();
     Location where = d.options().sectionLocation();
@@ -232,7 +268,7 @@ public final class Demarche {
       for (String id : sel.ids()) {
         Optional<DiplomaticMission> m = directory.byId(id);
         if (m.isEmpty()) {
-          problems.add(new Problem(new Location(campaign.file().toString(), 1, 1), "recipients.ids",
+          problems.add(new Problem(DryRun.idLocation(campaign, id), "recipients.ids",
               "no mission has the id '" + id + "' in " + String.join(" + ", sel.directories())
                   + "; `demarche recipients` lists the ids"));
         } else {

@@ -35,10 +35,13 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--dpi", defaultValue = "110", description = "resolution of the previews (default 110)")
   int dpi;
 
+  @picocli.CommandLine.Mixin
+  CampaignFolders folders = new CampaignFolders();
+
   @Override
   public Integer call() throws Exception {
     Demarche demarche = Engine.demarche();
-    Campaign campaign = demarche.load(campaignFile);
+    Campaign campaign = demarche.load(campaignFile, folders.allowed);
     LetterRenderer renderer = demarche.renderer(campaign);
     Formats.folder(out, "--out");
     int files = 0;

@@ -58,12 +58,15 @@ final class RunCommand implements Callable<Integer> {
           + " standard error); states are described in the README")
   String format;
 
+  @picocli.CommandLine.Mixin
+  CampaignFolders folders = new CampaignFolders();
+
   @Override
   public Integer call() throws IOException {
     Formats.check(format);
     PrintWriter o = spec.commandLine().getOut();
     Demarche demarche = Engine.demarche();
-    Campaign campaign = demarche.load(campaignFile);
+    Campaign campaign = demarche.load(campaignFile, folders.allowed);
     String channel = send ? "smtp" : "outbox";
     Settings settings = channelSettings(demarche, campaign, channel);
     Path journalFile = journal != null ? journal : FileJournal.defaultFile(campaign, channel);

@@ -34,10 +34,13 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "table (default) or json")
   String format;
 
+  @picocli.CommandLine.Mixin
+  CampaignFolders folders = new CampaignFolders();
+
   @Override
   public Integer call() throws Exception {
     Formats.check(format);
-    Campaign campaign = Engine.load(campaignFile);
+    Campaign campaign = folders.load(campaignFile);
     Path file = journal;
     if (file == null) {
       Path smtp = FileJournal.defaultFile(campaign, "smtp");

@@ -88,11 +88,14 @@ final class VoiceCommand implements Callable<Integer> {
   @Option(names = "--smtp-tls", paramLabel = "MODE", description = "starttls (default), smtps, or none (loopback only)")
   String smtpTls;
 
+  @picocli.CommandLine.Mixin
+  CampaignFolders folders = new CampaignFolders();
+
   @Override
   public Integer call() {
     PrintWriter o = spec.commandLine().getOut();
     Demarche demarche = Engine.demarche();
-    Campaign campaign = demarche.load(campaignFile);
+    Campaign campaign = demarche.load(campaignFile, folders.allowed);
     VoiceOptions options = VoiceOptions.from(demarche.section(campaign, "delivery.voice"));
     ContactDirectory directory = demarche.directory(campaign);
     Voices voices = Voices.create(campaign, directory, options);

@@ -62,8 +62,10 @@ public final class CsvRows implements AutoCloseable {
     InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
     try {
       skipByteOrderMark(in);
-      // A strict decoder: bytes that are not UTF-8 are refused, not replaced.
-      return new CsvRows(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()), displayName);
+      // Checked byte by byte before decoding, so that a bad byte is reported at its own line; the strict
+      // decoder behind it then never meets one.
+      return new CsvRows(new InputStreamReader(new Utf8Input(in, displayName), StandardCharsets.UTF_8.newDecoder()),
+          displayName);
     } catch (IOException | RuntimeException e) {
       in.close();
       throw e;
@@ -122,6 +124,8 @@ public final class CsvRows implements AutoCloseable {
       String message = String.valueOf(e.getOriginalMessage());
       int nl = message.indexOf('\n');
       throw refused("not valid CSV: " + (nl > 0 ? message.substring(0, nl) : message));
+    } catch (Utf8Input.NotUtf8 e) {
+      throw new InvalidInputException(e.problem());
     } catch (CharacterCodingException e) {
       throw refused("not UTF-8 text: save the file as UTF-8");
     } catch (IOException e) {

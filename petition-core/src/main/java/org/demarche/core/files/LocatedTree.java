@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -59,19 +60,13 @@ public final class LocatedTree {
 
   /** Reads {@code path} (YAML unless it ends in .json); parse failures become problems and an empty result. */
   public static Optional<LocatedTree> read(Path path, String displayName, List<Problem> problems) {
-    try {
-      Optional<Problem> tooLarge = ReadLimits.tooLarge(path, displayName);
-      if (tooLarge.isPresent()) {
-        problems.add(tooLarge.get());
-        return Optional.empty();
-      }
-      try (InputStream in = Files.newInputStream(path)) {
-        return read(in, displayName, path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"), problems);
-      }
-    } catch (IOException e) {
-      problems.add(new Problem(Location.of(displayName), "", "cannot read the file: " + e.getMessage()));
+    // Checked as UTF-8 first, so that a bad byte is reported at its own line and a UTF-16 file by name.
+    Optional<String> text = Utf8Input.readText(path, displayName, problems);
+    if (text.isEmpty()) {
       return Optional.empty();
     }
+    return read(new java.io.ByteArrayInputStream(text.get().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        displayName, path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"), problems);
   }
 
   /** Reads a YAML (or, with {@code json}, JSON) document from {@code in}; parse failures become problems. */
@@ -110,6 +105,10 @@ public final class LocatedTree {
   }
 
   private static Problem parseProblem(Exception e, String file) {
+    Optional<Problem> yaml = YamlErrors.explain(e, file);
+    if (yaml.isPresent()) {
+      return yaml.get();
+    }
     Location where = Location.of(file);
     String message = String.valueOf(e.getMessage());
     if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null) {
@@ -141,6 +140,12 @@ public final class LocatedTree {
       throws IOException {
     JsonToken t = p.currentToken();
     locations.putIfAbsent(path, location(p.currentTokenLocation(), file));
+    if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      // The parser hands an alias over as its anchor's name, a silently different value. Refused rather
+      // than resolved: a campaign is short, an alias saves little, and a reader sees each value where it is.
+      throw new Refused(location(p.currentTokenLocation(), file), path,
+          "anchors and aliases are not supported: write the value out (here *" + p.getText() + ")");
+    }
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     switch (t) {
       case START_OBJECT: {
@@ -182,9 +187,13 @@ public final class LocatedTree {
         // Numbers are kept as written: the loader converts each where it expects one.
         return nodes.textNode(p.getText());
       case VALUE_TRUE:
-        return nodes.booleanNode(true);
       case VALUE_FALSE:
-        return nodes.booleanNode(false);
+        // YAML 1.1 reads yes, no, on, off, y and n as booleans: keep them as the text written, so that a
+        // true/false field refuses "draft: yes" and a text field keeps "country: NO" (Norway).
+        if (p instanceof YAMLParser && !p.getText().equals("true") && !p.getText().equals("false")) {
+          return nodes.textNode(p.getText());
+        }
+        return nodes.booleanNode(t == JsonToken.VALUE_TRUE);
       case VALUE_NULL:
         return nodes.nullNode();
       default:

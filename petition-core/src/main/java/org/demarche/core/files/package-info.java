@@ -11,6 +11,10 @@
  *       every cell with its line and column (signatory, supporter and directory lists);
  *   <li>{@link org.demarche.core.files.FrontMatter} splits a text file into its YAML front matter, read by
  *       {@code LocatedTree}, and its body (translations).
+ *   <li>{@link org.demarche.core.files.FileScope} is the one check for every file a campaign names: inside its
+ *       folder (or one the operator allowed) once links are resolved, and a regular file, decided before any open;
+ *   <li>{@link org.demarche.core.files.Utf8Input} checks UTF-8 byte by byte, so a bad byte is reported at its own
+ *       line and a UTF-16 file by name.
  * </ul>
  *
  * <p>{@link org.demarche.core.files.AtomicFiles} is the one way to write an output file. Plugins and

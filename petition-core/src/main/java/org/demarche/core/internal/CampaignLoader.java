@@ -1,6 +1,7 @@
 package org.demarche.core.internal;
 
 import org.demarche.core.files.FieldReader;
+import org.demarche.core.files.FileScope;
 import org.demarche.core.files.LocatedTree;
 import org.demarche.core.model.Values;
 import org.demarche.core.letters.LetterTemplate;
@@ -25,7 +26,6 @@ import org.demarche.core.model.DeliverySettings;
 import org.demarche.core.model.Disclosure;
 import org.demarche.core.model.InvalidInputException;
 import org.demarche.core.model.Location;
-import org.demarche.core.model.MissionKind;
 import org.demarche.core.model.Petition;
 import org.demarche.core.model.PostalAddress;
 import org.demarche.core.model.Problem;
@@ -34,7 +34,9 @@ import org.demarche.core.model.RetryPolicy;
 import org.demarche.core.model.Sender;
 import org.demarche.core.model.Settings;
 import org.demarche.core.model.Signatories;
+import org.demarche.core.signatories.Duplicate;
 import org.demarche.core.signatories.ImportOptions;
+import org.demarche.core.signatories.SaltKey;
 import org.demarche.core.signatories.SignatoryImport;
 
 /** Reads a campaign file (YAML or JSON) and every file it names, reporting all problems at once. */
@@ -43,22 +45,22 @@ public final class CampaignLoader {
       "disclosureCap", "recipients", "delivery");
   private static final Set<String> SENDER = Set.of("name", "shortName", "address", "email", "web");
   private static final Set<String> ADDRESS = Set.of("lines", "city", "region", "postalCode", "country", "localLines");
-  private static final Set<String> RECIPIENTS = Set.of("directories", "ids", "select");
-  private static final Set<String> SELECT = Set.of("sendingState", "hostCountry", "kinds");
   private static final Set<String> DELIVERY_FIELDS = Set.of("channel", "renderer", "language", "attach", "retry");
   private static final Set<String> RETRY = Set.of("maxAttempts", "initialBackoffSeconds", "maxBackoffSeconds",
       "maxTotalSeconds");
 
   private final Path file;
   private final String name;
+  private final FileScope scope;
   private final List<Problem> problems = new ArrayList<>();
   private FieldReader r;
 
   private Defaults defaults = new Defaults(Optional.empty(), Optional.empty());
 
-  private CampaignLoader(Path file) {
+  private CampaignLoader(Path file, FileScope scope) {
     this.file = file;
     this.name = file.toString();
+    this.scope = scope;
   }
 
   /**
@@ -73,14 +75,27 @@ public final class CampaignLoader {
   }
 
   public static Campaign load(Path file, Defaults defaults) {
-    CampaignLoader loader = new CampaignLoader(file);
+    return load(file, defaults, List.of());
+  }
+
+  /**
+   * Loads {@code file}; the files it names must lie in its folder or in one of {@code allowedFolders}
+   * (see {@link FileScope}).
+   */
+  public static Campaign load(Path file, Defaults defaults, List<Path> allowedFolders) {
+    Path folder = file.toAbsolutePath().getParent();
+    CampaignLoader loader = new CampaignLoader(file,
+        new FileScope(folder == null ? Path.of(".") : folder, allowedFolders));
     loader.defaults = defaults;
     return loader.load();
   }
 
   private Campaign load() {
     if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException(new Problem(Location.of(name), "", "no such campaign file"));
+      // A stat, not an open: a FIFO or a device named as the campaign is refused without being read.
+      throw new InvalidInputException(new Problem(Location.of(name), "", Files.exists(file)
+          ? "is not a regular file (a folder, a device or a FIFO): name the campaign's YAML or JSON file"
+          : "no such campaign file"));
     }
     Optional<LocatedTree> tree = LocatedTree.read(file, name, problems);
     if (tree.isEmpty()) {
@@ -102,10 +117,10 @@ public final class CampaignLoader {
       }
     });
     Optional<Sender> sender = sender();
-    Optional<Petition> petition = new PetitionReader(file, name, r).petition(date);
+    Optional<Petition> petition = new PetitionReader(file, name, r, scope).petition(date);
     Optional<Disclosure> cap = r.convert("disclosureCap", r.optText("disclosureCap"), Disclosure::fromKey);
     Optional<Signatories> signatories = signatories(cap.orElse(Disclosure.FULL));
-    Optional<RecipientSelection> recipients = recipients();
+    Optional<RecipientSelection> recipients = new RecipientsReader(r, scope).recipients();
     Optional<DeliverySettings> delivery = delivery(petition);
 
     if (!problems.isEmpty() || id.isEmpty() || sender.isEmpty() || petition.isEmpty() || signatories.isEmpty()
@@ -197,16 +212,26 @@ public final class CampaignLoader {
     }
     if (node.get().isTextual()) {
       String relative = node.get().asText().strip();
-      Path target = file.toAbsolutePath().getParent().resolve(relative).normalize();
       String display = file.getParent() == null ? relative : file.getParent().resolve(relative).toString();
-      if (!Files.isRegularFile(target)) {
-        r.problem("signatories", "names the file '" + relative + "', which does not exist beside the campaign file");
+      Optional<Path> found = scope.check(relative, r.at("signatories"), "signatories", problems);
+      if (found.isEmpty()) {
         return Optional.empty();
       }
+      Path target = found.get();
+      // The salts file is written beside the list only in the campaign's own folder, never in an allowed one.
+      Path salts = scope.inFolder(target) ? SaltKey.fileBeside(target)
+          : scope.folder().resolve(target.getFileName() + ".salts");
       r.onlyKnown("signatoryOptions", Set.of("skipBadRows"));
       boolean skipBadRows = r.optBoolean("signatoryOptions.skipBadRows").orElse(false);
       try {
-        return Optional.of(SignatoryImport.read(target, display, new ImportOptions(cap, skipBadRows)).signatories());
+        SignatoryImport.Imported imported = SignatoryImport.read(target, display, new ImportOptions(cap, skipBadRows),
+            salts);
+        // Reported, never merged (the NGO decides), but refused: a repeated row would be counted twice.
+        imported.report().duplicates().forEach(d -> problems.add(new Problem(d.at(), "signatories",
+            "this co-signatory repeats the one on line " + d.first().line() + " ("
+                + (d.rule() == Duplicate.Rule.EMAIL ? "the same email" : "the same name and city")
+                + "): remove one of the rows, so that each is counted once")));
+        return Optional.of(imported.signatories());
       } catch (org.demarche.core.model.InvalidInputException e) {
         problems.addAll(e.problems());
         return Optional.empty();
@@ -217,35 +242,6 @@ public final class CampaignLoader {
     }
     r.problem("signatories", "must be a CSV or JSON file name, or a list of signatories");
     return Optional.empty();
-  }
-
-  private Optional<RecipientSelection> recipients() {
-    if (!r.requireObject("recipients")) {
-      return Optional.empty();
-    }
-    r.onlyKnown("recipients", RECIPIENTS);
-    r.onlyKnown("recipients.select", SELECT);
-    List<String> directories = r.has("recipients.directories") ? r.textList("recipients.directories") : List.of("bundled");
-    List<String> ids = r.textList("recipients.ids");
-    List<String> goodIds = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i++) {
-      String p = "recipients.ids[" + i + "]";
-      r.convert(p, Optional.of(ids.get(i)), x -> Values.id(x, "id")).ifPresent(goodIds::add);
-    }
-    Optional<String> state = r.convert("recipients.select.sendingState", r.optText("recipients.select.sendingState"),
-        x -> Values.country(x, "sendingState"));
-    Optional<String> host = r.convert("recipients.select.hostCountry", r.optText("recipients.select.hostCountry"),
-        x -> Values.country(x, "hostCountry"));
-    Set<MissionKind> kinds = new LinkedHashSet<>();
-    List<String> kindNames = r.textList("recipients.select.kinds");
-    for (int i = 0; i < kindNames.size(); i++) {
-      r.convert("recipients.select.kinds[" + i + "]", Optional.of(kindNames.get(i)), MissionKind::fromKey)
-          .ifPresent(kinds::add);
-    }
-    if (goodIds.size() != ids.size()) {
-      return Optional.empty();
-    }
-    return build(r, "recipients", () -> new RecipientSelection(directories, goodIds, state, host, kinds));
   }
 
   private Optional<DeliverySettings> delivery(Optional<Petition> petition) {
@@ -272,12 +268,16 @@ public final class CampaignLoader {
     Optional<String> language = r.convert("delivery.language", r.optText("delivery.language"),
         x -> Values.language(x, "language"));
     List<String> attach = r.textList("delivery.attach");
+    petition.ifPresent(p -> checkLanguages(p, language, attach));
     r.onlyKnown("delivery.retry", RETRY);
     RetryPolicy defaults = RetryPolicy.defaults();
-    int attempts = intField("delivery.retry.maxAttempts", defaults.maxAttempts());
-    int initial = intField("delivery.retry.initialBackoffSeconds", (int) defaults.initialBackoff().toSeconds());
-    int max = intField("delivery.retry.maxBackoffSeconds", (int) defaults.maxBackoff().toSeconds());
-    int total = intField("delivery.retry.maxTotalSeconds", (int) defaults.maxTotal().toSeconds());
+    int attempts = intField("delivery.retry.maxAttempts", defaults.maxAttempts(), 1, RetryPolicy.MAX_ATTEMPTS);
+    int initial = intField("delivery.retry.initialBackoffSeconds", (int) defaults.initialBackoff().toSeconds(), 0,
+        (int) RetryPolicy.MAX_BACKOFF.toSeconds());
+    int max = intField("delivery.retry.maxBackoffSeconds", (int) defaults.maxBackoff().toSeconds(), 0,
+        (int) RetryPolicy.MAX_BACKOFF.toSeconds());
+    int total = intField("delivery.retry.maxTotalSeconds", (int) defaults.maxTotal().toSeconds(), 0,
+        (int) RetryPolicy.MAX_TOTAL.toSeconds());
     Optional<RetryPolicy> retry = build(r, "delivery.retry", () -> new RetryPolicy(attempts, Duration.ofSeconds(initial),
         Duration.ofSeconds(max), Duration.ofSeconds(total)));
     if (petition.isEmpty() || retry.isEmpty() || channel.isEmpty() || renderer.isEmpty()) {
@@ -290,17 +290,41 @@ public final class CampaignLoader {
         language.orElse(petition.get().language()), attach, retry.get()));
   }
 
-  private int intField(String path, int fallback) {
+  /** Each language of {@code delivery.language} and {@code delivery.attach} has a text, reported at its own entry. */
+  private void checkLanguages(Petition petition, Optional<String> language, List<String> attach) {
+    // The translations as written: one that failed to load is reported there, not again here.
+    Set<String> texts = new LinkedHashSet<>();
+    texts.add(petition.language());
+    r.node("petition.translations").filter(JsonNode::isObject).ifPresent(n -> n.fieldNames().forEachRemaining(texts::add));
+    String known = String.join(", ", texts);
+    language.filter(l -> !texts.contains(l)).ifPresent(l -> r.problem("delivery.language",
+        "'" + l + "' has no text: add it under petition.translations, or use one of " + known));
+    for (int i = 0; i < attach.size(); i++) {
+      String tag = attach.get(i).strip();
+      if (!texts.contains(tag)) {
+        r.problem("delivery.attach[" + i + "]", "'" + tag + "' has no text under petition.translations; the"
+            + " languages with a text are " + known);
+      }
+    }
+  }
+
+  private int intField(String path, int fallback, int min, int max) {
     Optional<String> v = r.optText(path);
     if (v.isEmpty()) {
       return fallback;
     }
+    long n;
     try {
-      return Integer.parseInt(v.get().strip());
+      n = Long.parseLong(v.get().strip());
     } catch (NumberFormatException e) {
       r.problem(path, "must be a whole number, not '" + v.get() + "'");
       return fallback;
     }
+    if (n < min || n > max) {
+      r.problem(path, "must be between " + min + " and " + max + ", not " + n);
+      return fallback;
+    }
+    return (int) n;
   }
 
   /**
@@ -326,6 +350,6 @@ public final class CampaignLoader {
     Map<String, Location> locations = new HashMap<>();
     Map<String, String> values = r.scalars(path, locations);
     return new Settings(path, values, locations, r.has(path) ? r.at(path) : whenAbsent,
-        file.toAbsolutePath().getParent());
+        file.toAbsolutePath().getParent(), scope);
   }
 }

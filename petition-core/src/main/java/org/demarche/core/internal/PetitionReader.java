@@ -2,10 +2,6 @@ package org.demarche.core.internal;
 
 import org.demarche.core.letters.LetterTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.demarche.core.files.FieldReader;
-import org.demarche.core.files.LocatedTree;
+import org.demarche.core.files.FileScope;
+import org.demarche.core.files.Utf8Input;
 import org.demarche.core.model.Addressee;
 import org.demarche.core.model.Location;
 import org.demarche.core.model.Petition;
@@ -33,12 +30,14 @@ final class PetitionReader {
   private static final Set<String> TRANSLATION = Set.of("subject", "salutation", "body", "closing", "draft");
 
   private final Path file;
+  private final FileScope scope;
   private final String name;
   private final FieldReader r;
   private final List<Problem> problems;
 
-  PetitionReader(Path file, String name, FieldReader r) {
+  PetitionReader(Path file, String name, FieldReader r, FileScope scope) {
     this.file = file;
+    this.scope = scope;
     this.name = name;
     this.r = r;
     this.problems = r.problems();
@@ -143,8 +142,18 @@ final class PetitionReader {
     }
     return Optional.of(new Written(Optional.ofNullable(fm.fields.get("subject")),
         Optional.ofNullable(fm.fields.get("salutation")), Optional.ofNullable(fm.fields.get("closing")),
-        Boolean.parseBoolean(fm.fields.getOrDefault("draft", "false")), fm.body, Optional.of(text.get().display),
+        draft(fm, text.get().display, path), fm.body, Optional.of(text.get().display),
         fm.bodyLine));
+  }
+
+  /** {@code draft:} as written in front matter: true or false, nothing else ({@code yes} is no answer). */
+  private boolean draft(FrontMatter fm, String display, String path) {
+    String v = fm.fields.getOrDefault("draft", "false").strip();
+    if (!v.equals("true") && !v.equals("false")) {
+      problems.add(new Problem(new Location(display, fm.lineOf("draft"), 1), path + ".draft",
+          "must be true or false, not '" + v + "'"));
+    }
+    return v.equals("true");
   }
 
   /** A translation written inline as a section of the campaign file. */
@@ -227,28 +236,11 @@ final class PetitionReader {
   private record FileText(String text, String display) {}
 
   private Optional<FileText> readSibling(String path, String relative) {
-    Path base = file.toAbsolutePath().getParent();
-    Path target = base.resolve(relative).normalize();
     String display = file.getParent() == null ? relative : file.getParent().resolve(relative).toString();
-    if (!Files.isRegularFile(target)) {
-      r.problem(path, "names the file '" + relative + "', which does not exist beside the campaign file (looked for " + display + ")");
+    Optional<Path> target = scope.check(relative, r.at(path), path, problems);
+    if (target.isEmpty()) {
       return Optional.empty();
     }
-    try {
-      if (Files.size(target) > LocatedTree.MAX_FILE_BYTES) {
-        r.problem(path, "the file '" + relative + "' is larger than 4 MB");
-        return Optional.empty();
-      }
-      String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(target))).toString();
-      if (text.startsWith("\uFEFF")) {
-        text = text.substring(1);
-      }
-      return Optional.of(new FileText(text.replace("\r\n", "\n"), display));
-    } catch (CharacterCodingException e) {
-      r.problem(path, "the file '" + relative + "' is not UTF-8 text");
-    } catch (IOException e) {
-      r.problem(path, "cannot read '" + relative + "': " + e.getMessage());
-    }
-    return Optional.empty();
+    return Utf8Input.readText(target.get(), display, problems).map(t -> new FileText(t.replace("\r\n", "\n"), display));
   }
 }

@@ -55,6 +55,9 @@ public final class LetterTemplate {
       List<Problem> problems) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(problems, "problems");
+    if (!tagsWellFormed(source, file, firstLine, field, problems)) {
+      return Optional.empty();
+    }
     Template t;
     try {
       t = COMPILER.compile(source);
@@ -90,6 +93,60 @@ public final class LetterTemplate {
    */
   public String fill(Map<String, Object> data) {
     return template.execute(Objects.requireNonNull(data, "data"));
+  }
+
+  /**
+   * Checks every tag before the Mustache compiler sees it: it throws on an empty tag without a line, prints
+   * an unclosed tag literally, and would let a delimiter change hide later placeholders from the name check.
+   */
+  private static boolean tagsWellFormed(String source, String file, int firstLine, String field,
+      List<Problem> problems) {
+    int before = problems.size();
+    int from = 0;
+    while (true) {
+      int open = source.indexOf("{{", from);
+      if (open < 0) {
+        break;
+      }
+      boolean triple = source.startsWith("{{{", open);
+      int close = source.indexOf(triple ? "}}}" : "}}", open + 2);
+      int newline = source.indexOf('\n', open);
+      Location at = locate(source, open, file, firstLine);
+      if (close < 0 || (newline >= 0 && newline < close)) {
+        problems.add(new Problem(at, field, "the tag '" + excerpt(source, open)
+            + "' is never closed: end it with }} on the same line (placeholders look like {{mission.name}})"));
+        from = open + 2;
+        continue;
+      }
+      String inner = source.substring(open + (triple ? 3 : 2), close).strip();
+      if (inner.startsWith("=")) {
+        problems.add(new Problem(at, field, "the tag '" + source.substring(open, close + 2)
+            + "' changes the delimiters, which letters do not support: keep {{ and }}"));
+      } else if (!inner.startsWith("!") && inner.replaceFirst("^[#^/>&{]", "").strip().isEmpty()) {
+        problems.add(new Problem(at, field, "the tag '" + source.substring(open, close + (triple ? 3 : 2))
+            + "' is empty: name a value, such as {{mission.name}}"));
+      }
+      from = close + 2;
+    }
+    return problems.size() == before;
+  }
+
+  private static Location locate(String source, int index, String file, int firstLine) {
+    int line = firstLine;
+    int lineStart = 0;
+    for (int i = 0; i < index; i++) {
+      if (source.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new Location(file, line, index - lineStart + 1);
+  }
+
+  private static String excerpt(String source, int open) {
+    int end = source.indexOf('\n', open);
+    String tail = source.substring(open, end < 0 ? source.length() : end);
+    return tail.length() > 40 ? tail.substring(0, 37) + "..." : tail;
   }
 
   /** Every name the template uses that {@link LetterData#NAMES} does not know (partials always count). */

@@ -14,15 +14,27 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param maxTotal the most time one letter may spend retrying in one run
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxTotal) {
+  /** The most attempts per letter in one run. */
+  public static final int MAX_ATTEMPTS = 100;
+  /** The longest single wait: longer is no retry but a stalled run (an hour is what a greylisting server asks at most). */
+  public static final Duration MAX_BACKOFF = Duration.ofHours(1);
+  /** The most time one letter may spend retrying in one run. */
+  public static final Duration MAX_TOTAL = Duration.ofDays(1);
+
   public RetryPolicy {
-    if (maxAttempts < 1 || maxAttempts > 100) {
-      throw new IllegalArgumentException("delivery.retry.maxAttempts must be between 1 and 100, not " + maxAttempts);
+    if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
+      throw new IllegalArgumentException("delivery.retry.maxAttempts must be between 1 and " + MAX_ATTEMPTS + ", not "
+          + maxAttempts);
     }
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     Objects.requireNonNull(maxTotal, "maxTotal");
     if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0 || maxTotal.isNegative()) {
       throw new IllegalArgumentException("retry durations must be positive and maxBackoff >= initialBackoff");
+    }
+    if (maxBackoff.compareTo(MAX_BACKOFF) > 0 || maxTotal.compareTo(MAX_TOTAL) > 0) {
+      throw new IllegalArgumentException("retry waits must be at most " + MAX_BACKOFF.toSeconds() + " s each and "
+          + MAX_TOTAL.toSeconds() + " s in all, not " + maxBackoff.toSeconds() + " s and " + maxTotal.toSeconds() + " s");
     }
   }
 

@@ -22,7 +22,8 @@ import java.util.Optional;
  * <p>A record component's name is the key. Its type is {@code String} (stripped), {@code int}/{@code Integer},
  * {@code long}/{@code Long}, {@code double}/{@code Double}, {@code boolean}/{@code Boolean} ({@code true} or
  * {@code false}), an enum (written in lower case with hyphens: {@code starttls}, {@code name-only}; any case
- * is read), or {@code Path} (resolved against {@link #baseDir()}, the campaign's folder). A key is required
+ * is read), or {@code Path} (a file the plugin reads, resolved by {@link #paths()}: for a campaign loaded from a
+ * file, inside the campaign's folder or one the operator allowed, and not a device, FIFO or folder). A key is required
  * unless its component is an {@code Optional<T>} (empty when absent) or a {@code List<T>} (empty when absent;
  * written as a list or as comma-separated text). Defaults are the plugin's: it applies them to the empty
  * {@code Optional}s when it turns the record into its own options. The record's constructor checks values
@@ -35,10 +36,12 @@ import java.util.Optional;
  * @param locations where each key was written (or the command-line flag that gave it)
  * @param sectionLocation where the section starts (or the campaign file when it is absent)
  * @param baseDir the folder relative paths resolve against (the campaign file's folder)
+ * @param paths how a {@code Path} value is resolved and checked: for a campaign loaded from a file, the
+ *     campaign's {@code FileScope} (inside its folder or an allowed one, a regular file)
  */
 public record Settings(
     String section, Map<String, String> values, Map<String, Location> locations, Location sectionLocation,
-    Path baseDir) {
+    Path baseDir, Paths paths) {
 
   public Settings {
     Objects.requireNonNull(section, "section");
@@ -46,6 +49,35 @@ public record Settings(
     locations = Map.copyOf(locations);
     Objects.requireNonNull(sectionLocation, "sectionLocation");
     Objects.requireNonNull(baseDir, "baseDir");
+    Objects.requireNonNull(paths, "paths");
+  }
+
+  /** Settings whose {@code Path} values resolve against {@code baseDir} without further checks (settings built in code). */
+  public Settings(String section, Map<String, String> values, Map<String, Location> locations,
+      Location sectionLocation, Path baseDir) {
+    this(section, values, locations, sectionLocation, baseDir, new Lexical(baseDir));
+  }
+
+  /** Turns a file name written in settings into the path to read. */
+  public interface Paths {
+    /**
+     * The file {@code written} names (whether it exists is for the plugin to check, with its own message).
+     *
+     * @throws IllegalArgumentException saying why the name is refused and what would be valid
+     */
+    Path resolve(String written);
+  }
+
+  /** Resolves a name against {@code baseDir} and nothing more. */
+  record Lexical(Path baseDir) implements Paths {
+    @Override
+    public Path resolve(String written) {
+      try {
+        return baseDir.resolve(written).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new IllegalArgumentException("must be a file name (" + e.getReason() + ")");
+      }
+    }
   }
 
   /** Settings with no values, e.g. for a plugin built in code. */
@@ -74,7 +106,7 @@ public record Settings(
     Map<String, Location> l = new HashMap<>(locations);
     v.put(key, value);
     l.put(key, Location.of("command line option " + Objects.requireNonNull(flag, "flag")));
-    return new Settings(section, v, l, sectionLocation, baseDir);
+    return new Settings(section, v, l, sectionLocation, baseDir, paths);
   }
 
   /**

@@ -5,7 +5,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -183,11 +182,7 @@ final class SettingsBinder<R extends Record> {
     if (v.isEmpty()) {
       throw new IllegalArgumentException("must name a file");
     }
-    try {
-      return settings.baseDir().resolve(v).normalize();
-    } catch (InvalidPathException e) {
-      throw new IllegalArgumentException("must be a file name (" + e.getReason() + ")");
-    }
+    return settings.paths().resolve(v);
   }
 
   /** Calls the record's constructor; each refusal it gives is located at the key its message names. */

@@ -30,6 +30,7 @@ public final class Values {
     if (value.isBlank()) {
       throw new IllegalArgumentException(field + " must not be blank");
     }
+    loneSurrogate(value, field);
     int bad = firstLineBreakOrControl(value);
     if (bad >= 0) {
       throw new IllegalArgumentException(
@@ -48,6 +49,7 @@ public final class Values {
   /** A text that may span lines (a paragraph, a template); control characters other than newline and tab are refused. */
   public static String text(String value, String field) {
     Objects.requireNonNull(value, field);
+    loneSurrogate(value, field);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c != '\n' && c != '\r' && c != '\t' && Character.getType(c) == Character.CONTROL) {
@@ -56,6 +58,24 @@ public final class Values {
       }
     }
     return value;
+  }
+
+  /**
+   * Refuses half of a UTF-16 surrogate pair standing alone (YAML lets {@code "\\uD800"} write one): no
+   * font draws it and no mail encoding carries it, so {@code run} would fail on it halfway.
+   */
+  private static void loneSurrogate(String value, String field) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+      if (paired) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(field + " contains half of a surrogate pair ("
+            + String.format(Locale.ROOT, "U+%04X", (int) c) + ") at position " + (i + 1)
+            + ", which is no character: write the character itself");
+      }
+    }
   }
 
   /** The index of the first character that could break a header or a line, or -1. */

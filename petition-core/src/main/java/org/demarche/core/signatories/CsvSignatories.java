@@ -26,6 +26,7 @@ import org.demarche.core.model.Signatory;
  */
 final class CsvSignatories implements CommittedSignatories {
   private final Path path;
+  private final Path salts;
   private final String display;
   private final Disclosure cap;
   private final boolean skipBadRows;
@@ -33,8 +34,9 @@ final class CsvSignatories implements CommittedSignatories {
   private SignatoryTally tally;
   private ListCommitment commitment;
 
-  CsvSignatories(Path path, String display, Disclosure cap, boolean skipBadRows) {
+  CsvSignatories(Path path, Path salts, String display, Disclosure cap, boolean skipBadRows) {
     this.path = path;
+    this.salts = salts;
     this.display = display;
     this.cap = cap;
     this.skipBadRows = skipBadRows;
@@ -201,13 +203,13 @@ final class CsvSignatories implements CommittedSignatories {
 
   @Override
   public ListCommitment issueReceipts(Consumer<InclusionReceipt> each) {
-    return ListCommitment.issueReceipts(this, SaltKey.readOrCreate(SaltKey.fileBeside(path)), each);
+    return ListCommitment.issueReceipts(this, SaltKey.readOrCreate(salts), each);
   }
 
   @Override
   public synchronized ListCommitment commitment() {
     if (commitment == null) {
-      commitment = ListCommitment.compute(this, SaltKey.readOrCreate(SaltKey.fileBeside(path)));
+      commitment = ListCommitment.compute(this, SaltKey.readOrCreate(salts));
     }
     return commitment;
   }

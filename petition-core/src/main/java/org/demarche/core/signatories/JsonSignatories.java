@@ -21,7 +21,7 @@ final class JsonSignatories {
   private JsonSignatories() {}
 
   /** Reads a JSON list of signatory objects; see {@link SignatoryImport#read(Path, String, ImportOptions)}. */
-  static SignatoryImport.Imported read(Path path, String display, Disclosure cap, boolean skipBadRows) {
+  static SignatoryImport.Imported read(Path path, Path salts, String display, Disclosure cap, boolean skipBadRows) {
     List<Problem> problems = new ArrayList<>();
     LocatedTree tree = LocatedTree.read(path, display, problems).orElseThrow(() -> new InvalidInputException(problems));
     if (!tree.root().isArray()) {
@@ -44,7 +44,6 @@ final class JsonSignatories {
     if (!problems.isEmpty() && !skipBadRows) {
       throw new InvalidInputException(problems);
     }
-    Path salts = SaltKey.fileBeside(path);
     CommittedSignatories committed = CommittedSignatories.of(Signatories.of(out), () -> SaltKey.readOrCreate(salts));
     return new SignatoryImport.Imported(committed, new ImportReport(display, list.size(), out.size(),
         list.size() - out.size(), problems, dups.listed(), dups.count(), counter.tally()));

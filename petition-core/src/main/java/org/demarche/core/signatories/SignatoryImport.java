@@ -51,13 +51,23 @@ public final class SignatoryImport {
 
   /** Like {@link #read(Path, ImportOptions)}, naming the file {@code display} in messages. */
   public static Imported read(Path file, String display, ImportOptions options) {
+    return read(file, display, options, SaltKey.fileBeside(Objects.requireNonNull(file, "file")));
+  }
+
+  /**
+   * Like {@link #read(Path, String, ImportOptions)}, with the list's salts file at {@code salts} rather than
+   * beside the list: a campaign keeps it in its own folder when the list is in a folder the operator only
+   * allowed it to read.
+   */
+  public static Imported read(Path file, String display, ImportOptions options, Path salts) {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(salts, "salts");
     Objects.requireNonNull(display, "display");
     Objects.requireNonNull(options, "options");
     if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-      return JsonSignatories.read(file, display, options.disclosureCap(), options.skipBadRows());
+      return JsonSignatories.read(file, salts, display, options.disclosureCap(), options.skipBadRows());
     }
-    CsvSignatories csv = new CsvSignatories(file, display, options.disclosureCap(), options.skipBadRows());
+    CsvSignatories csv = new CsvSignatories(file, salts, display, options.disclosureCap(), options.skipBadRows());
     ImportReport report = csv.check();
     return new Imported(csv, report);
   }

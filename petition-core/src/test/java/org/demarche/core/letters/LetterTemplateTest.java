@@ -48,4 +48,46 @@ class LetterTemplateTest {
     assertThat(problems).isEmpty();
     assertThat(t.fill(Map.of("mission", Map.of("name", "{{7*7}} <b>")))).isEqualTo("To the {{7*7}} <b> & co.");
   }
+
+  private static Problem onlyProblem(String source) {
+    List<Problem> problems = new ArrayList<>();
+    assertThat(LetterTemplate.compile(source, "letter.en.md", 10, "petition.body", problems)).isEmpty();
+    assertThat(problems).hasSize(1);
+    return problems.get(0);
+  }
+
+  @Test
+  void anEmptyTagIsALoadErrorAtItsLineAndColumn() {
+    Problem p = onlyProblem("Dear Sir,\nWe write {{}} today.");
+    assertThat(p.location()).isEqualTo(new Location("letter.en.md", 11, 10));
+    assertThat(p.message()).contains("'{{}}' is empty");
+  }
+
+  @Test
+  void aTagOfSpacesOrASigilAloneIsEmptyToo() {
+    assertThat(onlyProblem("We write {{ }} today.").message()).contains("is empty");
+    assertThat(onlyProblem("We write {{# }} today.").location().column()).isEqualTo(10);
+    assertThat(onlyProblem("We write {{{ }}} today.").message()).contains("'{{{ }}}' is empty");
+  }
+
+  @Test
+  void aDelimiterChangeIsRefusedRatherThanHidingLaterPlaceholders() {
+    Problem p = onlyProblem("{{=<% %>=}}\nTo <%mision.name%>.");
+    assertThat(p.location()).isEqualTo(new Location("letter.en.md", 10, 1));
+    assertThat(p.message()).contains("changes the delimiters");
+  }
+
+  @Test
+  void anUnclosedTagIsRefusedRatherThanPrintedLiterally() {
+    Problem p = onlyProblem("Dear Sir,\nTo the {{mission.name, with respect.\nMore }} later.");
+    assertThat(p.location()).isEqualTo(new Location("letter.en.md", 11, 8));
+    assertThat(p.message()).contains("'{{mission.name, with respect.' is never closed");
+  }
+
+  @Test
+  void commentsStayAllowed() {
+    List<Problem> problems = new ArrayList<>();
+    assertThat(LetterTemplate.compile("A {{! note }} B", "letter.en.md", 1, "petition.body", problems)).isPresent();
+    assertThat(problems).isEmpty();
+  }
 }
