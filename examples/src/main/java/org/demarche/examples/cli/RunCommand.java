@@ -25,6 +25,9 @@ final class RunCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.ParentCommand
+  DemarcheCli parent;
+
   @Parameters(paramLabel = "CAMPAIGN", description = "the campaign file (YAML or JSON)")
   Path campaignFile;
 
@@ -59,10 +62,10 @@ final class RunCommand implements Callable<Integer> {
     Files.createDirectories(out);
     PostalKit postal = new PostalKit(out);
     RunOptions options = RunOptions.outbox(out).withJournal(journalFile).withChannel(channel, settings)
-        .withResendInDoubt(resendInDoubt).withListener(new Progress(o)).withPostalDesk(postal);
+        .withResendInDoubt(resendInDoubt).withListener(new Progress(o, parent.verbosity())).withPostalDesk(postal);
     RunReport report = demarche.run(campaign, options);
     List<Path> kit = postal.finish();
-    Summary.print(report, o, channel, out, journalFile, kit);
+    Summary.print(report, o, channel, out, journalFile, kit, parent.verbosity());
     return report.allDone() ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
   }
 
