@@ -23,8 +23,8 @@ import java.util.zip.ZipEntry;
 
 /**
  * The release checks of the runner jar, run by the build in the verify phase (examples/pom.xml) with no network:
- * no bundled dependency in a range that {@code .ci/known-vulnerable.txt} lists; the SBOM names every bundled
- * artifact; the jar carries Demarche's LICENSE and NOTICE, the NOTICE names every bundled project, and each
+ * no bundled dependency in a range that {@code .ci/known-vulnerable.txt} lists; the SBOM lists exactly the bundled
+ * artifacts; the jar carries Demarche's LICENSE and NOTICE, the NOTICE names every bundled project, and each
  * bundled project's own LICENSE/NOTICE files survive under {@code META-INF/third-party/}; no stray module
  * descriptor; the manifest's Implementation-Version is the pom's.
  */
@@ -56,28 +56,44 @@ public final class ReleaseJarCheck {
 
   private ReleaseJarCheck() {}
 
-  /** {@code JAR SBOM KNOWN-VULNERABLE VERSION}: prints what it checked; throws (failing the build) on a problem. */
+  /**
+   * {@code JAR DEPENDENCY-LIST SBOM KNOWN-VULNERABLE VERSION offline=BOOLEAN}: prints what it checked; throws (failing the
+   * build) on a problem.
+   */
   public static void main(String[] args) throws IOException {
-    if (args.length != 4) {
-      throw new IllegalArgumentException("usage: ReleaseJarCheck JAR SBOM KNOWN-VULNERABLE VERSION");
+    if (args.length != 6) {
+      throw new IllegalArgumentException("usage: ReleaseJarCheck JAR DEPENDENCY-LIST SBOM KNOWN-VULNERABLE VERSION OFFLINE");
     }
     Path jar = Path.of(args[0]);
-    List<String> problems = problems(jar, Path.of(args[1]), Path.of(args[2]), args[3]);
+    Path sbom = Path.of(args[2]);
+    boolean offline = args[5].equals("offline=true"); // "offline=${settings.offline}" in the pom
+    List<String> problems = problems(jar, Path.of(args[1]), sbom, Path.of(args[3]), args[4], offline);
     if (!problems.isEmpty()) {
       throw new IllegalStateException("release check of " + jar + " failed:\n  " + String.join("\n  ", problems));
     }
-    System.out.println("release check of " + jar.getFileName() + ": " + sbom(Path.of(args[1])).size()
-        + " bundled artifacts in the SBOM, " + advisories(Path.of(args[2])).size()
-        + " advisories checked, notices and manifest in order");
+    System.out.println("release check of " + jar.getFileName() + ": " + dependencyList(Path.of(args[1])).size()
+        + " bundled artifacts, " + advisories(Path.of(args[3])).size() + " advisories checked, "
+        + (Files.exists(sbom) ? "the SBOM lists them all" : "no SBOM (an offline build skips it)")
+        + ", notices and manifest in order");
   }
 
-  /** Every problem found, each a sentence naming the artifact, file or entry; empty when the jar may ship. */
-  public static List<String> problems(Path jar, Path sbom, Path knownVulnerable, String version) throws IOException {
+  /**
+   * Every problem found, each a sentence naming the artifact, file or entry; empty when the jar may ship. The
+   * dependency list (maven-dependency-plugin's {@code list}, runtime scope) says what the jar bundles; the SBOM must
+   * list exactly that, and may only be missing from an offline build.
+   */
+  public static List<String> problems(Path jar, Path dependencyList, Path sbom, Path knownVulnerable, String version,
+      boolean offline) throws IOException {
     List<String> problems = new ArrayList<>();
-    List<Artifact> bundled = sbom(sbom);
+    List<Artifact> bundled = dependencyList(dependencyList);
     problems.addAll(vulnerable(bundled, advisories(knownVulnerable)));
+    if (Files.exists(sbom)) {
+      problems.addAll(sbomDifferences(bundled, sbom(sbom), sbom.getFileName().toString()));
+    } else if (!offline) {
+      problems.add(sbom + " is missing: the CycloneDX plugin did not run");
+    }
     try (JarFile file = new JarFile(jar.toFile())) {
-      problems.addAll(missingFromSbom(file, bundled, sbom));
+      problems.addAll(missingFromList(file, bundled, dependencyList.getFileName().toString()));
       problems.addAll(notices(file, bundled));
       file.stream().map(ZipEntry::getName).filter(n -> n.endsWith("module-info.class"))
           .forEach(n -> problems.add(jar.getFileName() + " has " + n + ": a bundled jar's module descriptor, not ours"));
@@ -87,6 +103,29 @@ public final class ReleaseJarCheck {
         problems.add(jar.getFileName() + "'s manifest says Implementation-Version " + actual + ", the pom " + version);
       }
     }
+    return problems;
+  }
+
+  /** The artifacts of a {@code dependency:list} output file ("   group:artifact:type[:classifier]:version:scope"). */
+  public static List<Artifact> dependencyList(Path file) throws IOException {
+    Pattern line = Pattern.compile("^\\s*([^:\\s]+):([^:\\s]+):[^:\\s]+(?::[^:\\s]+)?:([^:\\s]+):(compile|runtime)\\b");
+    List<Artifact> artifacts = new ArrayList<>();
+    for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      Matcher m = line.matcher(l);
+      if (m.find()) {
+        artifacts.add(new Artifact(m.group(1), m.group(2), m.group(3)));
+      }
+    }
+    return artifacts;
+  }
+
+  /** What the jar bundles and the SBOM does not list, and the reverse. */
+  static List<String> sbomDifferences(List<Artifact> bundled, List<Artifact> sbom, String sbomName) {
+    List<String> problems = new ArrayList<>();
+    bundled.stream().filter(a -> !sbom.contains(a))
+        .forEach(a -> problems.add(a + " is bundled but " + sbomName + " does not list it"));
+    sbom.stream().filter(a -> !bundled.contains(a))
+        .forEach(a -> problems.add(sbomName + " lists " + a + ", which the runner jar does not bundle"));
     return problems;
   }
 
@@ -138,8 +177,8 @@ public final class ReleaseJarCheck {
     return advisories;
   }
 
-  /** Artifacts the jar carries Maven metadata or a third-party folder for, that the SBOM does not list. */
-  private static List<String> missingFromSbom(JarFile jar, List<Artifact> bundled, Path sbom) throws IOException {
+  /** Artifacts the jar carries Maven metadata or a third-party folder for, that the dependency list does not name. */
+  private static List<String> missingFromList(JarFile jar, List<Artifact> bundled, String listName) throws IOException {
     Set<String> listed = new LinkedHashSet<>();
     Set<String> names = new LinkedHashSet<>();
     bundled.forEach(a -> {
@@ -155,13 +194,17 @@ public final class ReleaseJarCheck {
           p.load(in);
         }
         String gav = m.group(1) + ":" + m.group(2) + ":" + p.getProperty("version");
-        if (!listed.contains(gav)) {
-          problems.add(gav + " is bundled (" + e.getName() + ") but " + sbom.getFileName() + " does not list it");
+        // angus-mail's jar holds its own modules (angus-core, smtp, imap, ...) with their Maven metadata: a
+        // module of a listed artifact (same group and version) is inside that artifact, not a dependency.
+        String groupAndVersion = m.group(1) + ":" + p.getProperty("version");
+        boolean insideListed = bundled.stream().anyMatch(a -> (a.group() + ":" + a.version()).equals(groupAndVersion));
+        if (!listed.contains(gav) && !insideListed) {
+          problems.add(gav + " is bundled (" + e.getName() + ") but " + listName + " does not list it");
         }
       }
       Matcher t = Pattern.compile("META-INF/third-party/([^/]+)/").matcher(e.getName());
       if (t.lookingAt() && !names.contains(t.group(1))) {
-        problems.add(t.group() + " belongs to no artifact that " + sbom.getFileName() + " lists");
+        problems.add(t.group() + " belongs to no artifact that " + listName + " lists");
       }
     }
     return new ArrayList<>(problems);

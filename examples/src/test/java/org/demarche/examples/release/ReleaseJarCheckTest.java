@@ -74,8 +74,18 @@ class ReleaseJarCheckTest {
     return file;
   }
 
+  /** A dependency:list output file, as maven-dependency-plugin writes it. */
+  private Path dependencyList(Map<String, String> components) throws IOException {
+    StringBuilder b = new StringBuilder("\nThe following files have been resolved:\n");
+    components.forEach((ga, v) -> b.append("   ").append(ga).append(":jar:").append(v).append(":compile -- module x\n"));
+    Path file = dir.resolve("runtime-dependencies.txt");
+    Files.writeString(file, b.toString());
+    return file;
+  }
+
+  /** The check with the SBOM listing the same artifacts as the dependency list. */
   private List<String> check(Map<String, String> components, Path jar) throws IOException {
-    return ReleaseJarCheck.problems(jar, sbom(components), KNOWN_VULNERABLE, VERSION);
+    return ReleaseJarCheck.problems(jar, dependencyList(components), sbom(components), KNOWN_VULNERABLE, VERSION, false);
   }
 
   @Test
@@ -120,7 +130,41 @@ class ReleaseJarCheckTest {
     Path jar = jar(VERSION, Map.of("META-INF/maven/org.jline/jline-terminal/pom.properties", "version=3.29.0\n"));
 
     assertThat(check(pinned(), jar)).singleElement().asString()
-        .contains("org.jline:jline-terminal:3.29.0 is bundled").contains("bom.json does not list it");
+        .contains("org.jline:jline-terminal:3.29.0 is bundled").contains("runtime-dependencies.txt does not list it");
+  }
+
+  @Test
+  void anSbomThatMissesABundledArtifactFails() throws IOException {
+    Map<String, String> listed = pinned();
+    listed.remove("org.yaml:snakeyaml");
+
+    List<String> problems = ReleaseJarCheck.problems(jar(VERSION, Map.of()), dependencyList(pinned()), sbom(listed),
+        KNOWN_VULNERABLE, VERSION, false);
+
+    assertThat(problems).singleElement().asString().isEqualTo("org.yaml:snakeyaml:2.5 is bundled but bom.json does not list it");
+  }
+
+  @Test
+  void aMissingSbomFailsOnlineAndIsExcusedOffline() throws IOException {
+    Path jar = jar(VERSION, Map.of());
+    Path list = dependencyList(pinned());
+    Path none = dir.resolve("no-bom.json");
+
+    assertThat(ReleaseJarCheck.problems(jar, list, none, KNOWN_VULNERABLE, VERSION, false)).singleElement().asString()
+        .contains("no-bom.json is missing");
+    assertThat(ReleaseJarCheck.problems(jar, list, none, KNOWN_VULNERABLE, VERSION, true)).isEmpty();
+  }
+
+  @Test
+  void offlineTheCveCheckStillFailsOnAListedVersion() throws IOException {
+    Map<String, String> components = pinned();
+    components.put("org.bouncycastle:bcpkix-jdk18on", "1.78.1");
+
+    List<String> problems = ReleaseJarCheck.problems(jar(VERSION, Map.of()), dependencyList(components),
+        dir.resolve("no-bom.json"), KNOWN_VULNERABLE, VERSION, true);
+
+    assertThat(problems).singleElement().asString().contains("org.bouncycastle:bcpkix-jdk18on:1.78.1")
+        .contains("CVE-2025-8916");
   }
 
   @Test
