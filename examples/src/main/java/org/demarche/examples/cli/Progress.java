@@ -11,23 +11,35 @@ import org.demarche.core.model.Receipt;
 import org.demarche.core.model.Rendition;
 import org.demarche.core.RunReport;
 
-/** A progress bar on a terminal; plain progress lines otherwise (logs, CI, pipes). */
+/**
+ * A progress bar on a terminal; plain progress lines otherwise (logs, CI, pipes). Quiet: only failed letters;
+ * verbose: each letter's detail too (message id and time, or the file left for the post).
+ */
 final class Progress implements ProgressListener {
   private final PrintWriter out;
+  private final Verbosity verbosity;
   private final boolean terminal;
   private ProgressBar bar;
   private int total;
   private int done;
 
   Progress(PrintWriter out) {
+    this(out, Verbosity.NORMAL);
+  }
+
+  Progress(PrintWriter out, Verbosity verbosity) {
     this.out = out;
-    this.terminal = System.console() != null && !Boolean.getBoolean("demarche.plain");
+    this.verbosity = verbosity;
+    this.terminal = System.console() != null && !Boolean.getBoolean("demarche.plain") && !verbosity.quiet();
   }
 
   @Override
   public void started(int letters, int toDeliver) {
     total = toDeliver;
     if (toDeliver == 0) {
+      return;
+    }
+    if (verbosity.quiet()) {
       return;
     }
     if (terminal) {
@@ -39,35 +51,37 @@ final class Progress implements ProgressListener {
     }
   }
 
-  private void step(String what, Letter letter) {
+  private void step(String what, Letter letter, String detail) {
     done++;
     if (bar != null) {
       bar.step();
       bar.setExtraMessage(letter.id());
-    } else {
-      out.println("[" + done + "/" + total + "] " + what + " " + letter.id());
+    } else if (!verbosity.quiet() || what.equals("FAILED")) {
+      out.println("[" + done + "/" + total + "] " + what + " " + letter.id() + (verbosity.verbose() || what.equals("FAILED")
+          ? detail : ""));
     }
   }
 
   @Override
   public void delivered(Letter letter, Receipt receipt) {
-    step("sent", letter);
+    step("sent", letter, ": message id " + receipt.messageId() + ", accepted at " + receipt.acceptedAt()
+        + (receipt.detail().isBlank() ? "" : ", " + receipt.detail()));
   }
 
   @Override
   public void byPost(Letter letter, Rendition rendition) {
-    step("by post", letter);
+    step("by post", letter, ": " + rendition.fileNameFor(letter) + " (" + rendition.size() + " bytes) goes in the print kit");
   }
 
   @Override
   public void failed(Letter letter, DemarcheException failure, boolean willRetry) {
     if (willRetry) {
-      if (bar == null) {
+      if (bar == null && !verbosity.quiet()) {
         out.println("    retrying " + letter.id() + ": " + failure.getMessage());
       }
       return;
     }
-    step("FAILED", letter);
+    step("FAILED", letter, ": " + failure.getMessage());
   }
 
   /** Says what a wait over 2 s is for and when it ends, before it begins, e.g. for a per-domain limit. */

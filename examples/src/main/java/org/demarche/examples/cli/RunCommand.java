@@ -25,6 +25,9 @@ final class RunCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.ParentCommand
+  DemarcheCli parent;
+
   @Parameters(paramLabel = "CAMPAIGN", description = "the campaign file (YAML or JSON)")
   Path campaignFile;
 
@@ -73,13 +76,15 @@ final class RunCommand implements Callable<Integer> {
     Formats.folder(out, "--out");
     PostalKit postal = new PostalKit(out, letter -> demarche.attachments(campaign, letter));
     RunOptions options = RunOptions.outbox(out).withJournal(journalFile).withChannel(channel, settings)
-        .withResendInDoubt(resendInDoubt).withListener(new Progress(format.equals("json") ? spec.commandLine().getErr() : o)).withPostalDesk(postal);
+        .withResendInDoubt(resendInDoubt)
+        .withListener(new Progress(format.equals("json") ? spec.commandLine().getErr() : o, parent.verbosity()))
+        .withPostalDesk(postal);
     RunReport report = demarche.run(campaign, options);
     List<Path> kit = postal.finish();
     if (format.equals("json")) {
       o.println(JsonOutput.run(report, channel, out, journalFile, kit));
     } else {
-      Summary.print(report, o, channel, out, journalFile, kit);
+      Summary.print(report, o, channel, out, journalFile, kit, parent.verbosity());
     }
     return report.allDone() ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
   }

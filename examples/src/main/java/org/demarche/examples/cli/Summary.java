@@ -11,13 +11,21 @@ final class Summary {
   private Summary() {}
 
   static void print(RunReport report, PrintWriter out, String channel, Path folder, Path journal, List<Path> kit) {
-    out.println();
-    Table t = new Table("LETTER", "RESULT", "DETAIL");
-    for (RunReport.Outcome o : report.outcomes()) {
-      t.row(o.letterId(), label(o.result()), o.detail().map(Table::oneLine).orElse(""));
+    print(report, out, channel, folder, journal, kit, Verbosity.NORMAL);
+  }
+
+  /** Quiet leaves out the table of letters (the failed ones were printed as they failed). */
+  static void print(RunReport report, PrintWriter out, String channel, Path folder, Path journal, List<Path> kit,
+      Verbosity verbosity) {
+    if (!verbosity.quiet()) {
+      out.println();
+      Table t = new Table("LETTER", "RESULT", "DETAIL");
+      for (RunReport.Outcome o : report.outcomes()) {
+        t.row(o.letterId(), label(o.result()), o.detail().map(Table::oneLine).orElse(""));
+      }
+      t.print(out);
+      out.println();
     }
-    t.print(out);
-    out.println();
     String verb = channel.equals("outbox") ? "written to the outbox" : "sent";
     out.println("Summary of campaign " + report.campaignId() + ":");
     Table s = Table.withoutHeader(2);
