@@ -19,8 +19,8 @@ import org.demarche.core.model.Letter;
 /**
  * The bytes of an outbox draft, the same every time for the same letter: Jakarta Mail draws MIME
  * boundaries from a counter and the clock, and the message would be dated when written; here the draft is
- * dated with the letter's date (noon UTC; a mail client dates it again when it sends it) and each boundary
- * is replaced by one derived from the Message-ID. A replacement starts with {@code =_}, which neither
+ * dated with the letter's date (noon UTC; a mail client dates it again when it sends it), each boundary
+ * is replaced by one derived from the Message-ID, and so is the random part of each attachment's Content-ID. A replacement starts with {@code =_}, which neither
  * base64 nor quoted-printable text can contain, so it cannot meet the content.
  */
 final class Drafts {
@@ -29,15 +29,16 @@ final class Drafts {
   static byte[] bytes(MimeMessage message, Letter letter, String messageId) throws IOException {
     try {
       message.setSentDate(Date.from(letter.date().atTime(12, 0).toInstant(ZoneOffset.UTC)));
+      CRC32C crc = new CRC32C();
+      crc.update(messageId.getBytes(StandardCharsets.UTF_8));
+      String hash = Long.toHexString(crc.getValue());
       List<String> boundaries = new ArrayList<>();
-      collect(message, boundaries);
+      collect(message, boundaries, hash);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       message.writeTo(out);
       // ISO-8859-1 maps every byte to one char and back, so the replacement leaves other bytes as they were.
       String text = out.toString(StandardCharsets.ISO_8859_1);
-      CRC32C crc = new CRC32C();
-      crc.update(messageId.getBytes(StandardCharsets.UTF_8));
-      String stem = "=_demarche_" + Long.toHexString(crc.getValue()) + "_";
+      String stem = "=_demarche_" + hash + "_";
       for (int i = 0; i < boundaries.size(); i++) {
         text = text.replace(boundaries.get(i), stem + i);
       }
@@ -47,7 +48,20 @@ final class Drafts {
     }
   }
 
-  private static void collect(Part part, List<String> boundaries) throws MessagingException, IOException {
+  private static void collect(Part part, List<String> boundaries, String hash) throws MessagingException, IOException {
+    collect(part, boundaries, hash, new int[1]);
+  }
+
+  private static void collect(Part part, List<String> boundaries, String hash, int[] parts)
+      throws MessagingException, IOException {
+    parts[0]++;
+    String[] contentId = part.getHeader("Content-ID");
+    if (contentId != null && contentId.length == 1) {
+      String id = contentId[0];
+      int at = id.lastIndexOf('@');
+      String local = at > 0 ? id.substring(0, at) : "<part";
+      part.setHeader("Content-ID", local + "@" + hash + "-" + parts[0] + ".demarche>");
+    }
     if (!part.isMimeType("multipart/*")) {
       return;
     }
@@ -58,7 +72,7 @@ final class Drafts {
     }
     for (int i = 0; i < multipart.getCount(); i++) {
       BodyPart child = multipart.getBodyPart(i);
-      collect(child, boundaries);
+      collect(child, boundaries, hash, parts);
     }
   }
 }

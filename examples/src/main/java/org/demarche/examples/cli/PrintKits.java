@@ -2,6 +2,7 @@ package org.demarche.examples.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.demarche.core.model.Letter;
 import org.demarche.render.pdf.PdfRenderer;
 import org.demarche.render.pdf.PrintKit;
 
@@ -9,7 +10,12 @@ import org.demarche.render.pdf.PrintKit;
 final class PrintKits {
   private PrintKits() {}
 
-  static List<Path> write(Path folder, List<PostalKit.Posted> posted) {
-    return PrintKit.of(PdfRenderer.defaults()).write(posted.stream().map(PostalKit.Posted::letter).toList(), folder);
+  static List<Path> write(Path folder, List<Letter> letters) {
+    return PrintKit.of(PdfRenderer.defaults()).write(letters, folder);
+  }
+
+  /** The files a kit of campaign {@code campaignId} is written to (as {@link PrintKit#write} names them). */
+  static List<Path> files(Path folder, String campaignId) {
+    return List.of(folder.resolve(campaignId + ".letters.pdf"), folder.resolve(campaignId + ".envelopes.pdf"));
   }
 }

@@ -15,12 +15,19 @@ import org.demarche.core.RunReport;
 final class Progress implements ProgressListener {
   private final PrintWriter out;
   private final boolean terminal;
+  private final String deliveredAs;
   private ProgressBar bar;
   private int total;
   private int done;
 
   Progress(PrintWriter out) {
+    this(out, "smtp");
+  }
+
+  /** Progress of a run on {@code channel}: the outbox's letters are "in the outbox", never "sent". */
+  Progress(PrintWriter out, String channel) {
     this.out = out;
+    this.deliveredAs = channel.equals("outbox") ? "in the outbox" : "sent";
     this.terminal = System.console() != null && !Boolean.getBoolean("demarche.plain");
   }
 
@@ -50,12 +57,17 @@ final class Progress implements ProgressListener {
 
   @Override
   public void delivered(Letter letter, Receipt receipt) {
-    step("sent", letter);
+    step(deliveredAs, letter);
   }
 
   @Override
   public void byPost(Letter letter, Rendition rendition) {
     step("by post", letter);
+  }
+
+  @Override
+  public void rewritten(Letter letter, Rendition rendition) {
+    step("written again (its files were missing)", letter);
   }
 
   @Override

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.demarche.core.model.Campaign;
 import org.demarche.core.Demarche;
 import org.demarche.core.FileJournal;
 import org.demarche.core.RunOptions;
 import org.demarche.core.RunReport;
-import org.demarche.core.RunReport.Result;
 import org.demarche.core.model.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +39,14 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--resend-in-doubt", description = "send again letters a stopped run left in doubt (same Message-ID)")
   boolean resendInDoubt;
 
+  @Option(names = "--retry-failed",
+      description = "retry every failed letter, those the server refused permanently included (same Message-ID)")
+  boolean retryFailed;
+
+  @Option(names = "--include-outboxed", description = "with --send, also send letters already written to the outbox"
+      + " as .eml files (held back otherwise: they may have been sent by hand)")
+  boolean includeOutboxed;
+
   @Option(names = "--smtp-host", paramLabel = "HOST") String smtpHost;
   @Option(names = "--smtp-port", paramLabel = "PORT") Integer smtpPort;
   @Option(names = "--smtp-tls", paramLabel = "MODE", description = "starttls (default), smtps, or none (loopback only)")
@@ -57,12 +63,12 @@ final class RunCommand implements Callable<Integer> {
     Settings settings = channelSettings(demarche, campaign, channel);
     Path journalFile = journal != null ? journal : FileJournal.defaultFile(campaign, channel);
     Files.createDirectories(out);
-    PostalKit postal = new PostalKit(out);
+    PostalKit postal = new PostalKit(out, campaign.id());
     RunOptions options = RunOptions.outbox(out).withJournal(journalFile).withChannel(channel, settings)
-        .withResendInDoubt(resendInDoubt).withListener(new Progress(o)).withPostalDesk(postal);
+        .withResendInDoubt(resendInDoubt).withListener(new Progress(o, channel)).withPostalDesk(postal)
+        .withRetryFailed(retryFailed).withIncludeOutboxed(includeOutboxed);
     RunReport report = demarche.run(campaign, options);
-    List<Path> kit = postal.finish();
-    Summary.print(report, o, channel, out, journalFile, kit);
+    Summary.print(report, o, channel, out, journalFile, postal);
     return report.allDone() ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
   }
 
