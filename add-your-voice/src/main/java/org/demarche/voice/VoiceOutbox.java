@@ -2,6 +2,7 @@ package org.demarche.voice;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import org.demarche.core.files.AtomicFiles;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -234,22 +235,30 @@ public final class VoiceOutbox {
   }
 
   private static void writeIndex(Path index, List<Written> results, Map<String, List<String>> files) {
-    try (BufferedWriter w = Files.newBufferedWriter(index, StandardCharsets.UTF_8)) {
-      w.write("letterId,name,email,row,missionId,rule,via,files,mailto\n");
-      for (Written r : results) {
-        if (r.failure() != null) {
-          continue;
-        }
-        Supporter s = r.routing().supporter();
-        w.write(String.join(",", r.letter().id(), csv(s.name()), csv(s.email().orElse("")),
-            csv(s.origin().toString()), r.letter().mission().id(), r.routing().serving().rule().name(),
-            r.letter().mission().email().isPresent() ? "email" : "post",
-            csv(String.join(" ", files.getOrDefault(r.letter().id(), List.of()))), r.mailto()));
-        w.write('\n');
-      }
+    // Supporters' names and emails: written whole, readable by the owner only.
+    try {
+      AtomicFiles.write(index, AtomicFiles.Access.PRIVATE, out -> writeIndex(out, results, files));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + index + ": " + e.getMessage(), e);
     }
+  }
+
+  private static void writeIndex(java.io.OutputStream out, List<Written> results, Map<String, List<String>> files)
+      throws IOException {
+    BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+    w.write("letterId,name,email,row,missionId,rule,via,files,mailto\n");
+    for (Written r : results) {
+      if (r.failure() != null) {
+        continue;
+      }
+      Supporter s = r.routing().supporter();
+      w.write(String.join(",", r.letter().id(), csv(s.name()), csv(s.email().orElse("")),
+          csv(s.origin().toString()), r.letter().mission().id(), r.routing().serving().rule().name(),
+          r.letter().mission().email().isPresent() ? "email" : "post",
+          csv(String.join(" ", files.getOrDefault(r.letter().id(), List.of()))), r.mailto()));
+      w.write('\n');
+    }
+    w.flush();
   }
 
   private static String csv(String s) {

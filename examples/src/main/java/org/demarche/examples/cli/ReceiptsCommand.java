@@ -1,7 +1,7 @@
 package org.demarche.examples.cli;
 
 import java.io.IOException;
-import java.io.Writer;
+import org.demarche.core.files.AtomicFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,22 +45,19 @@ final class ReceiptsCommand implements Callable<Integer> {
     MessageDigest sha = MessageDigest.getInstance("SHA-256");
     AtomicLong written = new AtomicLong();
     ListCommitment commitment;
-    try (Writer index = Files.newBufferedWriter(out.resolve("index.csv"), StandardCharsets.UTF_8)) {
-      index.write("name,email,receipt\r\n");
-      commitment = list.issueReceipts(receipt -> {
-        // Named after the salt's hash: the file name says nothing about the person.
-        String name = "receipt-" + HexFormat.of().formatHex(
-            sha.digest(receipt.salt().getBytes(StandardCharsets.US_ASCII)), 0, 8) + ".json";
-        receipt.write(out.resolve(name));
-        try {
-          index.write(SignatoryExport.cell(receipt.signatory().name()) + ","
-              + SignatoryExport.cell(receipt.signatory().email().orElse("")) + "," + name + "\r\n");
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-        written.incrementAndGet();
-      });
-    }
+    // Names and emails: written whole, readable by the owner only, never through a link at its place.
+    StringBuilder index = new StringBuilder("name,email,receipt\r\n");
+    commitment = list.issueReceipts(receipt -> {
+      // Named after the salt's hash: the file name says nothing about the person.
+      String name = "receipt-" + HexFormat.of().formatHex(
+          sha.digest(receipt.salt().getBytes(StandardCharsets.US_ASCII)), 0, 8) + ".json";
+      receipt.write(out.resolve(name));
+      index.append(SignatoryExport.cell(receipt.signatory().name())).append(',')
+          .append(SignatoryExport.cell(receipt.signatory().email().orElse(""))).append(',').append(name).append("\r\n");
+      written.incrementAndGet();
+    });
+    AtomicFiles.write(out.resolve("index.csv"), AtomicFiles.Access.PRIVATE,
+        o -> o.write(index.toString().getBytes(StandardCharsets.UTF_8)));
     var o = spec.commandLine().getOut();
     o.println("Wrote " + written.get() + " receipts into " + out.toAbsolutePath().normalize());
     o.println("They verify against: " + commitment.size() + " co-signatories; list commitment SHA-256 "
