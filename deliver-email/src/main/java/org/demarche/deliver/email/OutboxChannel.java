@@ -122,11 +122,17 @@ public final class OutboxChannel implements DeliveryChannel {
   /** True when the letter's document and, if it has an email, its {@code .eml} are in the folder. */
   @Override
   public boolean hasOutputs(Letter letter) {
+    if (letter.mission().email().isPresent() && !Files.isRegularFile(folder.resolve(letter.id() + ".eml"))) {
+      return false;
+    }
     String prefix = letter.id() + "." + letter.language() + ".";
+    if (Files.isRegularFile(folder.resolve(prefix + "pdf"))) {
+      return true;
+    }
+    // Another renderer's document (e.g. .txt): look for it under the same rule.
     try (var files = Files.list(folder)) {
-      boolean document = files.map(p -> p.getFileName().toString())
+      return files.map(p -> p.getFileName().toString())
           .anyMatch(n -> n.startsWith(prefix) && !n.endsWith(".eml") && !n.endsWith(".part"));
-      return document && (letter.mission().email().isEmpty() || Files.isRegularFile(folder.resolve(letter.id() + ".eml")));
     } catch (IOException e) {
       return false;
     }
