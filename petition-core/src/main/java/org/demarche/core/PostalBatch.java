@@ -109,7 +109,7 @@ final class PostalBatch {
 
   private Optional<String> writeKit(List<Letter> letters) {
     try {
-      desk.kit(letters);
+      desk.kit(letters, kitNeeded);
       return Optional.empty();
     } catch (RuntimeException e) {
       return Optional.of(String.valueOf(e.getMessage()));

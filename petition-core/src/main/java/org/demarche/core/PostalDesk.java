@@ -20,8 +20,10 @@ public interface PostalDesk {
    * Writes the print kit for {@code posted}: every letter of the campaign that goes by post (those
    * journaled earlier and those about to be), in plan order. Returns once it is on disk, or throws. The
    * default writes nothing.
+   *
+   * @param rebuilding true when letters an earlier run posted had no kit on disk: this writes it again
    */
-  default void kit(List<Letter> posted) {}
+  default void kit(List<Letter> posted, boolean rebuilding) {}
 
   /** Whether the files {@link #post} wrote for {@code letter} are still there (the default: yes). */
   default boolean holds(Letter letter) {

@@ -47,13 +47,12 @@ final class PostalKit implements PostalDesk {
   }
 
   @Override
-  public synchronized void kit(List<Letter> posted) {
-    boolean missing = !hasKit();
+  public synchronized void kit(List<Letter> posted, boolean rebuilding) {
     List<Letter> sorted = new ArrayList<>(posted);
     sorted.sort(Comparator.comparing(l -> l.mission().id()));
     try {
       kit = PrintKits.write(folder, sorted);
-      kitWasMissing |= missing;
+      kitWasMissing |= rebuilding;
       kitFailure = Optional.empty();
     } catch (RuntimeException e) {
       kitFailure = Optional.of(String.valueOf(e.getMessage()));
@@ -76,7 +75,7 @@ final class PostalKit implements PostalDesk {
     return kit;
   }
 
-  /** True when this run wrote the kit because it was missing. */
+  /** True when this run wrote again a kit that earlier runs' postal letters had lost. */
   synchronized boolean rebuilt() {
     return kitWasMissing && !kit.isEmpty();
   }

@@ -110,6 +110,22 @@ class RecoveryTest {
   }
 
   @Test
+  void aPrintKitRemovedAloneIsWrittenAgainIdenticalAndTheRunSaysSo() throws IOException {
+    Path campaign = Campaigns.founding(dir);
+    Cli.Result first = run(campaign);
+    assertThat(first.out()).doesNotContain("print kit was missing");
+    Path kit = out().resolve("world-save-north-korean-refugees-day-2026.letters.pdf");
+    byte[] before = Files.readAllBytes(kit);
+    Files.delete(kit);
+
+    Cli.Result again = run(campaign);
+
+    assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+    assertThat(again.out()).contains("The print kit was missing: written again").doesNotContain("Nothing new");
+    assertThat(Files.readAllBytes(kit)).isEqualTo(before);
+  }
+
+  @Test
   void outboxResultsAreCalledInTheOutboxNeverSent() {
     Path campaign = Campaigns.founding(dir);
     Cli.Result r = run(campaign);
