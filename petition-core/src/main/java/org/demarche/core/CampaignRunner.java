@@ -18,12 +18,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -182,7 +180,7 @@ public final class CampaignRunner {
       listener.finished(empty);
       return empty;
     }
-    String campaignId = requireOneCampaign(letters);
+    String campaignId = Triage.requireOneCampaign(letters);
     Map<String, LetterStatus> known = journal.statuses();
     Outcome[] outcomes = new Outcome[letters.size()];
     PostalBatch postal = new PostalBatch(postalDesk, journal, listener, clock, outcomes);
@@ -204,20 +202,6 @@ public final class CampaignRunner {
     RunReport report = new RunReport(campaignId, list);
     listener.finished(report);
     return report;
-  }
-
-  private static String requireOneCampaign(List<Letter> letters) {
-    String campaignId = letters.get(0).campaignId();
-    Set<String> ids = new HashSet<>();
-    for (Letter l : letters) {
-      if (!l.campaignId().equals(campaignId)) {
-        throw new IllegalArgumentException("all letters of a run must belong to one campaign");
-      }
-      if (!ids.add(l.id())) {
-        throw new IllegalArgumentException("two letters have the id " + l.id() + ": a letter id may appear once");
-      }
-    }
-    return campaignId;
   }
 
   /** What a run carries from triage to delivery. */
@@ -375,6 +359,14 @@ public final class CampaignRunner {
       // The message may have reached the server: the letter stays "sending", reported in doubt.
       listener.failed(letter, e, false);
       return Optional.of(new Outcome(letter.id(), missionId, Result.IN_DOUBT, thisRun, messageId, Optional.of(detail)));
+    }
+    if (e.kind() == DeliveryException.Kind.SENDER) {
+      // Our own side's setup: trying again in this run changes nothing; the next run, once it is fixed, does.
+      String why = detail + " (a problem on the sending side: fix it and run again; the next run retries it)";
+      journal.record(entry(letter, LetterState.FAILED_TRANSIENT, attempt, messageId, why));
+      listener.failed(letter, e, false);
+      return Optional.of(new Outcome(letter.id(), missionId, Result.FAILED_TRANSIENT, thisRun, messageId,
+          Optional.of(why)));
     }
     if (e.kind() == DeliveryException.Kind.PERMANENT) {
       journal.record(entry(letter, LetterState.FAILED_PERMANENT, attempt, messageId, detail));

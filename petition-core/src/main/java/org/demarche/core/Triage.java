@@ -3,9 +3,11 @@ package org.demarche.core;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.demarche.core.RunReport.Outcome;
 import org.demarche.core.RunReport.Result;
 import org.demarche.core.model.JournalEntry;
@@ -89,4 +91,19 @@ record Triage(DeliveryChannel channel, PostalDesk postalDesk, DeliveryJournal jo
         : Optional.of(new Outcome(id, missionId, Result.HELD_BACK, 0, Optional.empty(), Optional.of(held), true));
   }
 
+
+  /** The campaign of {@code letters}, which must all belong to it, with distinct ids. */
+  static String requireOneCampaign(List<Letter> letters) {
+    String campaignId = letters.get(0).campaignId();
+    Set<String> ids = new HashSet<>();
+    for (Letter l : letters) {
+      if (!l.campaignId().equals(campaignId)) {
+        throw new IllegalArgumentException("all letters of a run must belong to one campaign");
+      }
+      if (!ids.add(l.id())) {
+        throw new IllegalArgumentException("two letters have the id " + l.id() + ": a letter id may appear once");
+      }
+    }
+    return campaignId;
+  }
 }
