@@ -1,6 +1,7 @@
 package org.demarche.voice;
 
 import java.io.IOException;
+import org.demarche.core.files.AtomicFiles;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

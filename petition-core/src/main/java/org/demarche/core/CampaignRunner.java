@@ -17,12 +17,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,6 +59,8 @@ public final class CampaignRunner {
   private final Function<Letter, List<Letter>> attachments;
   private final Sleeper sleeper;
   private final Clock clock;
+  private final boolean retryFailed;
+  private final Map<String, String> heldBack;
 
   private CampaignRunner(Builder b) {
     this.renderer = b.renderer;
@@ -73,6 +74,8 @@ public final class CampaignRunner {
     this.attachments = b.attachments;
     this.sleeper = b.sleeper;
     this.clock = b.clock;
+    this.retryFailed = b.retryFailed;
+    this.heldBack = Map.copyOf(b.heldBack);
   }
 
   public static Builder builder(LetterRenderer renderer, DeliveryChannel channel, DeliveryJournal journal) {
@@ -92,6 +95,8 @@ public final class CampaignRunner {
     private Function<Letter, List<Letter>> attachments = l -> List.of();
     private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
     private Clock clock = Clock.systemUTC();
+    private boolean retryFailed;
+    private Map<String, String> heldBack = Map.of();
 
     private Builder(LetterRenderer renderer, DeliveryChannel channel, DeliveryJournal journal) {
       this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -135,6 +140,18 @@ public final class CampaignRunner {
       return this;
     }
 
+    /** Retry every failed letter, permanent failures included (same Message-ID); transient ones are retried anyway. */
+    public Builder retryFailed(boolean retry) {
+      this.retryFailed = retry;
+      return this;
+    }
+
+    /** Letters another record holds (id → reason), e.g. the outbox's {@code .eml} files in an SMTP run: left alone. */
+    public Builder holdBack(Map<String, String> reasons) {
+      this.heldBack = Map.copyOf(reasons);
+      return this;
+    }
+
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
@@ -163,12 +180,19 @@ public final class CampaignRunner {
       listener.finished(empty);
       return empty;
     }
-    String campaignId = requireOneCampaign(letters);
+    String campaignId = Triage.requireOneCampaign(letters);
     Map<String, LetterStatus> known = journal.statuses();
     Outcome[] outcomes = new Outcome[letters.size()];
-    List<Integer> todo = triage(letters, known, outcomes);
+    PostalBatch postal = new PostalBatch(postalDesk, journal, listener, clock, outcomes);
+    Map<String, LetterState> rewrite = new HashMap<>();
+    List<Integer> todo = new Triage(channel, postalDesk, journal, listener, clock, retryFailed, resendInDoubt, heldBack)
+        .triage(letters, known, outcomes, postal, rewrite);
     listener.started(letters.size(), todo.size());
-    renderAndDeliver(letters, todo, known, outcomes);
+    try {
+      renderAndDeliver(letters, todo, known, outcomes, new Work(postal, rewrite));
+    } finally {
+      postal.finish();
+    }
     List<Outcome> list = new ArrayList<>();
     for (Outcome o : outcomes) {
       if (o != null) {
@@ -180,50 +204,12 @@ public final class CampaignRunner {
     return report;
   }
 
-  private static String requireOneCampaign(List<Letter> letters) {
-    String campaignId = letters.get(0).campaignId();
-    Set<String> ids = new HashSet<>();
-    for (Letter l : letters) {
-      if (!l.campaignId().equals(campaignId)) {
-        throw new IllegalArgumentException("all letters of a run must belong to one campaign");
-      }
-      if (!ids.add(l.id())) {
-        throw new IllegalArgumentException("two letters have the id " + l.id() + ": a letter id may appear once");
-      }
-    }
-    return campaignId;
-  }
-
-  /**
-   * Fills {@code outcomes} for the letters an earlier run settled, journals the new ones as planned, and
-   * returns the indexes of the letters this run works on.
-   */
-  private List<Integer> triage(List<Letter> letters, Map<String, LetterStatus> known, Outcome[] outcomes) {
-    List<Integer> todo = new ArrayList<>();
-    List<JournalEntry> planned = new ArrayList<>();
-    Instant now = clock.instant();
-    for (int i = 0; i < letters.size(); i++) {
-      Letter letter = letters.get(i);
-      LetterStatus status = known.get(letter.id());
-      Optional<Result> earlier = status == null ? Optional.empty() : earlierResult(status);
-      if (earlier.isPresent()) {
-        outcomes[i] = new Outcome(letter.id(), letter.mission().id(), earlier.get(), 0, status.messageId(),
-            status.detail());
-        listener.skipped(letter, status);
-      } else {
-        todo.add(i);
-        if (status == null) {
-          planned.add(new JournalEntry(letter.id(), LetterState.PLANNED, now, 0, Optional.empty(), Optional.empty()));
-        }
-      }
-    }
-    journal.recordAll(planned);
-    return todo;
-  }
+  /** What a run carries from triage to delivery. */
+  private record Work(PostalBatch postal, Map<String, LetterState> rewrite) {}
 
   /** Renders ahead on the pool while delivering in order, one letter at a time. */
   private void renderAndDeliver(List<Letter> letters, List<Integer> todo, Map<String, LetterStatus> known,
-      Outcome[] outcomes) {
+      Outcome[] outcomes, Work work) {
     ExecutorService pool = Executors.newFixedThreadPool(renderThreads, r -> {
       Thread t = new Thread(r, "demarche-render");
       t.setDaemon(true);
@@ -240,7 +226,13 @@ public final class CampaignRunner {
         }
         Rendered rendered = window.poll().get();
         LetterStatus status = known.get(rendered.letter().id());
-        outcomes[todo.get(k)] = deliver(rendered, status == null ? 0 : status.attempts());
+        int index = todo.get(k);
+        LetterState rewriteOf = work.rewrite().get(rendered.letter().id());
+        Outcome outcome = rewriteOf != null ? rewrite(rendered, rewriteOf, status)
+            : deliver(rendered, status == null ? 0 : status.attempts(), index, work.postal());
+        if (outcome != null) {
+          outcomes[index] = outcome;
+        }
         if (Thread.currentThread().isInterrupted()) {
           break;
         }
@@ -251,21 +243,6 @@ public final class CampaignRunner {
       throw new IllegalStateException("rendering failed unexpectedly", e.getCause());
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  private Optional<Result> earlierResult(LetterStatus status) {
-    switch (status.state()) {
-      case SENT:
-        return Optional.of(Result.ALREADY_SENT);
-      case BY_POST:
-        return Optional.of(Result.ALREADY_BY_POST);
-      case FAILED_PERMANENT:
-        return Optional.of(Result.FAILED_PERMANENT);
-      case SENDING:
-        return resendInDoubt ? Optional.empty() : Optional.of(Result.IN_DOUBT);
-      default:
-        return Optional.empty();
     }
   }
 
@@ -287,7 +264,34 @@ public final class CampaignRunner {
     }
   }
 
-  private Outcome deliver(Rendered r, int attemptsBefore) throws InterruptedException {
+  /** Writes again the files of a letter an earlier run settled; the journal keeps what that run recorded. */
+  private Outcome rewrite(Rendered r, LetterState state, LetterStatus status) {
+    Letter letter = r.letter();
+    Optional<String> messageId = status.messageId();
+    try {
+      if (r.failure().isPresent()) {
+        throw r.failure().get();
+      }
+      Rendition doc = r.document().orElseThrow();
+      if (state == LetterState.BY_POST) {
+        postalDesk.post(letter, doc, r.attachments());
+      } else {
+        String mid = messageId.orElseGet(() -> MessageIds.of(letter.campaignId(), letter.id(),
+            letter.sender().emailDomain()));
+        channel.deliver(new Envelope(letter, doc, r.attachments(), mid));
+      }
+      listener.rewritten(letter, doc);
+      return new Outcome(letter.id(), letter.mission().id(), Result.REWRITTEN, 0, messageId,
+          Optional.of("handled by an earlier run; its files were missing and were written again"), false);
+    } catch (RuntimeException e) {
+      String detail = "handled by an earlier run, but its missing files could not be written again: " + e.getMessage();
+      return new Outcome(letter.id(), letter.mission().id(), Result.FAILED_TRANSIENT, 0, messageId,
+          Optional.of(detail), false);
+    }
+  }
+
+  /** Delivers a rendered letter; null when it went to the postal batch, which settles it when the kit is written. */
+  private Outcome deliver(Rendered r, int attemptsBefore, int index, PostalBatch postal) throws InterruptedException {
     Letter letter = r.letter();
     String missionId = letter.mission().id();
     if (r.failure().isPresent()) {
@@ -306,12 +310,8 @@ public final class CampaignRunner {
       return new Outcome(letter.id(), missionId, Result.FAILED_TRANSIENT, 0, Optional.empty(), Optional.of(detail));
     }
     if (!channel.canDeliver(letter)) {
-      journal.record(entry(letter, LetterState.BY_POST, attemptsBefore, Optional.empty(),
-          "no email published: " + channel.name() + " cannot carry it; it is in the postal print kit"));
-      postalDesk.post(letter, doc, r.attachments());
-      listener.byPost(letter, doc);
-      return new Outcome(letter.id(), missionId, Result.BY_POST, 0, Optional.empty(),
-          Optional.of("no email published: in the postal print kit"));
+      // Journaled "by post" only once its PDF and a kit holding it are on disk (PostalBatch).
+      return postal.post(index, letter, attemptsBefore, doc, r.attachments()).orElse(null);
     }
     String messageId = MessageIds.of(letter.campaignId(), letter.id(), letter.sender().emailDomain());
     return send(new Envelope(letter, doc, r.attachments(), messageId), attemptsBefore);
@@ -366,6 +366,14 @@ public final class CampaignRunner {
       // The message may have reached the server: the letter stays "sending", reported in doubt.
       listener.failed(letter, e, false);
       return Optional.of(new Outcome(letter.id(), missionId, Result.IN_DOUBT, thisRun, messageId, Optional.of(detail)));
+    }
+    if (e.kind() == DeliveryException.Kind.SENDER_SIDE) {
+      // Our own side's setup: trying again in this run changes nothing; the next run, once it is fixed, does.
+      String why = detail + " (a problem on the sending side: fix it and run again; the next run retries it)";
+      journal.record(entry(letter, LetterState.FAILED_TRANSIENT, attempt, messageId, why));
+      listener.failed(letter, e, false);
+      return Optional.of(new Outcome(letter.id(), missionId, Result.FAILED_TRANSIENT, thisRun, messageId,
+          Optional.of(why)));
     }
     if (e.kind() == DeliveryException.Kind.PERMANENT) {
       journal.record(entry(letter, LetterState.FAILED_PERMANENT, attempt, messageId, detail));

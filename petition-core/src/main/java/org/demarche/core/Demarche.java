@@ -324,7 +324,9 @@ public final class Demarche {
 
   /**
    * Plans, renders and delivers a campaign with its own channel into {@code options.outputDir()},
-   * journaling to {@code options.journal()} (by default {@code <campaign-file>.journal} beside it).
+   * journaling to {@code options.journal()} (by default {@code <campaign-file>.<channel>.journal} beside it).
+   * On a channel other than the outbox, letters the outbox journal records as written are held back unless
+   * {@link RunOptions#includeOutboxed()}.
    */
   public RunReport run(Campaign campaign, RunOptions options) {
     String channelName = options.channel().orElse(campaign.delivery().channel());
@@ -342,10 +344,32 @@ public final class Demarche {
           .listener(options.listener())
           .postalDesk(options.postalDesk())
           .resendInDoubt(options.resendInDoubt())
+          .retryFailed(options.retryFailed())
+          .holdBack(options.includeOutboxed() ? Map.of() : outboxed(campaign, channelName))
           .attachments(l -> attachments(campaign, planner, l))
           .build()
           .run(letters);
     }
+  }
+
+  /**
+   * The letters the outbox journal of {@code campaign} records as written (an {@code .eml} the operator may
+   * have sent by hand), when {@code channelName} is another channel: one record of each letter across
+   * channels. Read only; none when the channel is the outbox or there is no outbox journal.
+   */
+  private static Map<String, String> outboxed(Campaign campaign, String channelName) {
+    if (channelName.equals("outbox")) {
+      return Map.of();
+    }
+    Path file = FileJournal.defaultFile(campaign, "outbox");
+    Map<String, String> held = new LinkedHashMap<>();
+    try (FileJournal outbox = FileJournal.read(file, campaign.id())) {
+      outbox.statuses().values().stream().filter(s -> s.state() == org.demarche.core.model.LetterState.SENT)
+          .forEach(s -> held.put(s.letterId(), "in the outbox since " + s.at() + " (" + file.getFileName()
+              + "): its .eml may have been sent by hand; not sent over " + channelName
+              + " unless you add --include-outboxed"));
+    }
+    return held;
   }
 
   /**

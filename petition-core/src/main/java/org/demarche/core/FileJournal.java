@@ -19,9 +19,12 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -36,8 +39,10 @@ import org.demarche.core.spi.DeliveryJournal;
  * The embedded journal: one file per campaign, one line per state change, each line a JSON object
  * followed by its CRC-32C, appended and forced to disk before {@link #record} returns.
  *
- * <p>A torn last line (the process died while writing it) is dropped when the journal is opened;
- * any other damage is an {@link InvalidInputException} naming the line. The file is locked while open,
+ * <p>A torn last line after a valid record (the process died while writing it) is dropped when the
+ * journal is opened to append; any other damage (no complete line, zero bytes, a line that is no
+ * record, a record of another campaign) is an {@link InvalidInputException} naming the line, and the
+ * file is left byte for byte as it was. {@link #read} opens a journal without writing to it. The file is locked while open,
  * so a second runner on the same campaign is refused with {@link JournalLockedException}.
  */
 public final class FileJournal implements DeliveryJournal {
@@ -46,10 +51,10 @@ public final class FileJournal implements DeliveryJournal {
   private final Path file;
   private final String campaignId;
   private final FileChannel channel;
-  private final FileLock lock;
+  private final Optional<FileLock> lock;
   private final Map<String, LetterStatus> statuses = new LinkedHashMap<>();
 
-  private FileJournal(Path file, String campaignId, FileChannel channel, FileLock lock) {
+  private FileJournal(Path file, String campaignId, FileChannel channel, Optional<FileLock> lock) {
     this.file = file;
     this.campaignId = campaignId;
     this.channel = channel;
@@ -67,10 +72,13 @@ public final class FileJournal implements DeliveryJournal {
   }
 
   /**
-   * Opens (or creates) the journal of {@code campaignId} at {@code file} and locks it.
+   * Opens (or creates, readable by the owner only) the journal of {@code campaignId} at {@code file} and
+   * locks it for appending. A torn last line after a valid record (the process died while appending it)
+   * is cut off; any other damage is refused and the file is left exactly as it was.
    *
    * @throws JournalLockedException when another runner holds it
-   * @throws InvalidInputException when a line other than the last is damaged, or it belongs to another campaign
+   * @throws InvalidInputException when the file is not a journal, is damaged other than by a torn last
+   *     line, or belongs to another campaign
    */
   public static FileJournal open(Path file, String campaignId) {
     try {
@@ -78,8 +86,11 @@ public final class FileJournal implements DeliveryJournal {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
+      requireRegularFileOrNone(file);
+      if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
+        createPrivate(file);
+      }
+      FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = ch.tryLock();
@@ -91,26 +102,73 @@ public final class FileJournal implements DeliveryJournal {
         throw new JournalLockedException("the journal " + file + " is in use by another Demarche run of campaign "
             + campaignId + "; wait for it to finish (two runners on one campaign could send a letter twice)");
       }
-      FileJournal journal = new FileJournal(file, campaignId, ch, lock);
+      FileJournal journal = new FileJournal(file, campaignId, ch, Optional.of(lock));
       try {
-        journal.replay();
+        journal.replay(true);
       } catch (RuntimeException e) {
         journal.close();
         throw e;
       }
       return journal;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the journal " + file, e);
+      throw new UncheckedIOException("cannot open the journal " + file + ": " + e.getMessage(), e);
     }
   }
 
-  private void replay() throws IOException {
+  /**
+   * Reads the journal of {@code campaignId} at {@code file} without writing anything: no file is created,
+   * nothing is repaired or locked (a torn last line is ignored, not cut off), and {@link #record} is
+   * refused. A missing file reads as an empty journal. For commands that only look ({@code status},
+   * {@code validate}).
+   *
+   * @throws InvalidInputException when the file is not a journal or is damaged other than by a torn last line
+   */
+  public static FileJournal read(Path file, String campaignId) {
+    try {
+      requireRegularFileOrNone(file);
+      if (!Files.exists(file)) {
+        FileJournal empty = new FileJournal(file, campaignId, null, Optional.empty());
+        return empty;
+      }
+      FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+      FileJournal journal = new FileJournal(file, campaignId, ch, Optional.empty());
+      try {
+        journal.replay(false);
+      } finally {
+        ch.close();
+      }
+      return journal;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the journal " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireRegularFileOrNone(Path file) {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new InvalidInputException(new Problem(Location.of(file.toString()), "journal",
+          "is not a regular file (a folder, device or pipe): a journal is a file; name another with --journal"));
+    }
+  }
+
+  private static void createPrivate(Path file) throws IOException {
+    try {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(file);
+    } catch (FileAlreadyExistsException e) {
+      // Created meanwhile by another runner: the lock decides which of the two goes on.
+    }
+  }
+
+  private void replay(boolean mayRepair) throws IOException {
     long size = channel.size();
     if (size > Integer.MAX_VALUE) {
       throw new InvalidInputException(new Problem(Location.of(file.toString()), "", "the journal is larger than 2 GB"));
     }
     ByteBuffer buf = ByteBuffer.allocate((int) size);
-    channel.read(buf, 0);
+    while (buf.hasRemaining() && channel.read(buf, buf.position()) >= 0) {
+      // read until full
+    }
     byte[] bytes = buf.array();
     int start = 0;
     int lineNo = 0;
@@ -118,23 +176,52 @@ public final class FileJournal implements DeliveryJournal {
     while (start < bytes.length) {
       lineNo++;
       int nl = indexOf(bytes, (byte) '\n', start);
-      boolean last = nl < 0 || nl == bytes.length - 1;
       String line = new String(bytes, start, (nl < 0 ? bytes.length : nl) - start, StandardCharsets.UTF_8);
       Optional<String> error = nl < 0 ? Optional.of("the line is not finished") : apply(line);
       if (error.isPresent()) {
-        if (last) {
-          // A torn last line: the process died while appending it. The step it described did not happen.
-          channel.truncate(goodEnd);
-          channel.force(true);
+        if (nl < 0 && goodEnd > 0) {
+          // A torn last line after a valid record: the process died while appending it; the step it described
+          // did not happen. A reader ignores it; a writer cuts it off before appending.
+          if (mayRepair) {
+            channel.truncate(goodEnd);
+            channel.force(true);
+          }
           return;
         }
-        throw new InvalidInputException(new Problem(new Location(file.toString(), lineNo, 1), "",
-            "the journal is damaged: " + error.get() + ". Only the last line may be torn by a crash; "
-                + "restore the journal from a backup or move it aside to start over (letters may then be sent again)"));
+        throw damaged(bytes, lineNo, error.get(), goodEnd == 0);
       }
       goodEnd = nl + 1;
       start = nl + 1;
     }
+  }
+
+  /** The refusal of a damaged journal: where, what is wrong, and what to do; the file is left untouched. */
+  private InvalidInputException damaged(byte[] bytes, int lineNo, String error, boolean noRecordBefore) {
+    String what;
+    if (noRecordBefore && allZero(bytes)) {
+      what = "the file holds only zero bytes (" + bytes.length + "), as a crash of the disk or file system leaves it,"
+          + " and no journal record";
+    } else if (noRecordBefore && indexOf(bytes, (byte) '\n', 0) < 0) {
+      what = "the file is not a Demarche journal: it holds no complete line (" + bytes.length + " bytes)";
+    } else if (noRecordBefore) {
+      what = "the file is not a Demarche journal, or its start is damaged: line 1 is not a journal record (" + error + ")";
+    } else {
+      what = "the journal is damaged at line " + lineNo + ": " + error + " (only a torn last line, as a crash leaves"
+          + " it, is repaired)";
+    }
+    return new InvalidInputException(new Problem(new Location(file.toString(), lineNo, 1), "journal", what
+        + ". The file was left as it was. If it is not this campaign's journal, name the right one with --journal;"
+        + " if it is, restore it from a backup, or move it aside to start over (letters it records as sent may then"
+        + " be sent again)"));
+  }
+
+  private static boolean allZero(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Optional<String> apply(String line) {
@@ -200,6 +287,9 @@ public final class FileJournal implements DeliveryJournal {
   /** Appends several entries with one flush to disk (used for planning many letters at once). */
   @Override
   public synchronized void recordAll(List<JournalEntry> entries) {
+    if (lock.isEmpty()) {
+      throw new IllegalStateException("the journal " + file + " was opened to read only");
+    }
     if (!channel.isOpen()) {
       throw new IllegalStateException("the journal " + file + " is closed");
     }
@@ -236,9 +326,12 @@ public final class FileJournal implements DeliveryJournal {
 
   @Override
   public synchronized void close() {
+    if (lock.isEmpty()) {
+      return;
+    }
     try {
-      if (lock.isValid()) {
-        lock.release();
+      if (lock.get().isValid()) {
+        lock.get().release();
       }
       channel.close();
     } catch (IOException e) {

@@ -21,6 +21,9 @@ public interface ProgressListener {
   /** The channel cannot carry the letter: it goes in the postal print kit. */
   default void byPost(Letter letter, Rendition rendition) {}
 
+  /** A letter an earlier run handled whose files were missing: they were written again. */
+  default void rewritten(Letter letter, Rendition rendition) {}
+
   /** A failed attempt; {@code willRetry} says whether the engine tries again in this run. */
   default void failed(Letter letter, DemarcheException failure, boolean willRetry) {}
 

@@ -17,10 +17,20 @@ import java.util.Optional;
  * @param environment where secrets come from (the process environment)
  * @param listener progress events
  * @param postalDesk where letters that go by post are handed
+ * @param retryFailed retry every failed letter, permanent failures included (same Message-ID)
+ * @param includeOutboxed let a channel other than the outbox send letters the outbox journal holds
+ *     (written as {@code .eml} files, maybe sent by hand); without it they are held back
  */
 public record RunOptions(
     Path outputDir, Optional<Path> journal, Optional<String> channel, Optional<Settings> channelSettings,
-    boolean resendInDoubt, Map<String, String> environment, ProgressListener listener, PostalDesk postalDesk) {
+    boolean resendInDoubt, Map<String, String> environment, ProgressListener listener, PostalDesk postalDesk,
+    boolean retryFailed, boolean includeOutboxed) {
+  /** Options that neither retry permanent failures nor send what the outbox holds. */
+  public RunOptions(Path outputDir, Optional<Path> journal, Optional<String> channel,
+      Optional<Settings> channelSettings, boolean resendInDoubt, Map<String, String> environment, ProgressListener listener, PostalDesk postalDesk) {
+    this(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener, postalDesk, false, false);
+  }
+
   public RunOptions {
     Objects.requireNonNull(outputDir, "outputDir");
     Objects.requireNonNull(journal, "journal");
@@ -34,32 +44,46 @@ public record RunOptions(
   /** The campaign's own channel, files into {@code outputDir}, the process environment, no listener. */
   public static RunOptions outbox(Path outputDir) {
     return new RunOptions(outputDir, Optional.empty(), Optional.empty(), Optional.empty(), false, System.getenv(),
-        ProgressListener.NONE, PostalDesk.NONE);
+        ProgressListener.NONE, PostalDesk.NONE, false, false);
   }
 
   public RunOptions withJournal(Path file) {
     return new RunOptions(outputDir, Optional.of(file), channel, channelSettings, resendInDoubt, environment, listener,
-        postalDesk);
+        postalDesk, retryFailed, includeOutboxed);
   }
 
   public RunOptions withChannel(String name, Settings settings) {
     return new RunOptions(outputDir, journal, Optional.of(name), Optional.of(settings), resendInDoubt, environment,
-        listener, postalDesk);
+        listener, postalDesk, retryFailed, includeOutboxed);
   }
 
   public RunOptions withListener(ProgressListener l) {
-    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, l, postalDesk);
+    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment,
+        l, postalDesk, retryFailed, includeOutboxed);
   }
 
   public RunOptions withPostalDesk(PostalDesk desk) {
-    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener, desk);
+    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment,
+        listener, desk, retryFailed, includeOutboxed);
   }
 
   public RunOptions withResendInDoubt(boolean resend) {
-    return new RunOptions(outputDir, journal, channel, channelSettings, resend, environment, listener, postalDesk);
+    return new RunOptions(outputDir, journal, channel, channelSettings, resend, environment,
+        listener, postalDesk, retryFailed, includeOutboxed);
   }
 
   public RunOptions withEnvironment(Map<String, String> env) {
-    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, env, listener, postalDesk);
+    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, env, listener, postalDesk,
+        retryFailed, includeOutboxed);
+  }
+
+  public RunOptions withRetryFailed(boolean retry) {
+    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener,
+        postalDesk, retry, includeOutboxed);
+  }
+
+  public RunOptions withIncludeOutboxed(boolean include) {
+    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener,
+        postalDesk, retryFailed, include);
   }
 }

@@ -27,9 +27,11 @@ import org.demarche.deliver.email.internal.MessageFactory;
  * The {@code outbox} channel, Demarche's default: nothing leaves the machine. For each letter it writes,
  * into one folder, {@code <letter-id>.eml} (the email the SMTP channel would send, with the same headers
  * and Message-ID, the PDF attached, marked {@code X-Unsent: 1} so that mail clients open it as a draft to
- * send) and {@code <letter-id>.pdf} (the document, under its own extension), plus each further document
- * under its own name. Each file is written
- * whole or not at all (temporary file, then rename); names come from ids only.
+ * send) and {@code <letter-id>.<language>.pdf} (the document, named by {@link Rendition#fileNameFor}), plus
+ * each further document under its own name. Each file is written whole or not at all (temporary file, then
+ * rename), readable by the owner only; names come from ids only. The same letter gives the same bytes every
+ * time (the {@code .eml} is dated with the letter's date and its MIME boundaries derive from the
+ * Message-ID), so that files removed by mistake can be written again identical.
  *
  * <p>{@link #canDeliver} is true only when the mission publishes an email address: the engine sends the
  * other letters to its postal desk (the print kit, "by post"). Called directly for such a letter,
@@ -101,13 +103,8 @@ public final class OutboxChannel implements DeliveryChannel {
       if (email.isPresent()) {
         MimeMessage message = email.get();
         Path eml = SafeNames.inside(folder, letter.id() + ".eml");
-        AtomicFiles.write(eml, AtomicFiles.Access.PRIVATE, out -> {
-          try {
-            message.writeTo(out);
-          } catch (MessagingException e) {
-            throw new IOException(e.getMessage(), e);
-          }
-        });
+        byte[] bytes = Drafts.bytes(message, letter, envelope.messageId());
+        AtomicFiles.write(eml, AtomicFiles.Access.PRIVATE, out -> out.write(bytes));
         written.add(eml.getFileName().toString());
       }
     } catch (IllegalArgumentException e) {
@@ -120,6 +117,25 @@ public final class OutboxChannel implements DeliveryChannel {
     String detail = "wrote " + String.join(", ", written) + " in " + folder
         + (envelope.to().isPresent() ? "" : " (the mission publishes no email: print the PDF and post it)");
     return new Receipt(letter.id(), envelope.messageId(), NAME, clock.instant(), detail);
+  }
+
+  /** True when the letter's document and, if it has an email, its {@code .eml} are in the folder. */
+  @Override
+  public boolean hasOutputs(Letter letter) {
+    if (letter.mission().email().isPresent() && !Files.isRegularFile(folder.resolve(letter.id() + ".eml"))) {
+      return false;
+    }
+    String prefix = letter.id() + "." + letter.language() + ".";
+    if (Files.isRegularFile(folder.resolve(prefix + "pdf"))) {
+      return true;
+    }
+    // Another renderer's document (e.g. .txt): look for it under the same rule.
+    try (var files = Files.list(folder)) {
+      return files.map(p -> p.getFileName().toString())
+          .anyMatch(n -> n.startsWith(prefix) && !n.endsWith(".eml") && !n.endsWith(".part"));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The folder this outbox writes into. */

@@ -103,7 +103,7 @@ class CampaignEndToEndTest {
         .withChannel("outbox", Settings.empty("delivery.outbox")));
     assertThat(report.count(Result.SENT)).isEqualTo(2);
     assertThat(out.resolve("cn-cg-jp-osaka.eml")).isRegularFile();
-    assertThat(out.resolve("cn-cg-jp-osaka.txt")).as("the text renderer's document keeps its extension")
+    assertThat(out.resolve("cn-cg-jp-osaka.en.txt")).as("the text renderer's document keeps its extension")
         .isRegularFile();
     assertThat(Mail.parse(out.resolve("cn-cg-jp-sapporo.eml")).getSubject()).isEqualTo("Petition via Sapporo");
   }

@@ -72,8 +72,8 @@ class OutboxChannelTest extends DeliveryChannelContract {
     try (OutboxChannel outbox = OutboxChannel.create(folder)) {
       outbox.deliver(envelope);
     }
-    assertThat(Files.readAllBytes(folder.resolve("cn-cg-jp-osaka.pdf"))).isEqualTo(envelope.document().content());
-    assertThat(fileNames()).containsExactlyInAnyOrder("cn-cg-jp-osaka.eml", "cn-cg-jp-osaka.pdf");
+    assertThat(Files.readAllBytes(folder.resolve("cn-cg-jp-osaka.en.pdf"))).isEqualTo(envelope.document().content());
+    assertThat(fileNames()).containsExactlyInAnyOrder("cn-cg-jp-osaka.eml", "cn-cg-jp-osaka.en.pdf");
   }
 
   @Test
@@ -86,7 +86,7 @@ class OutboxChannelTest extends DeliveryChannelContract {
     try (OutboxChannel outbox = OutboxChannel.create(folder)) {
       outbox.deliver(envelope);
     }
-    assertThat(fileNames()).containsExactlyInAnyOrder("cn-cg-jp-osaka.eml", "cn-cg-jp-osaka.pdf",
+    assertThat(fileNames()).containsExactlyInAnyOrder("cn-cg-jp-osaka.eml", "cn-cg-jp-osaka.en.pdf",
         "cn-cg-jp-osaka.ja.pdf");
     assertThat(Mail.attachments(Mail.parse(folder.resolve("cn-cg-jp-osaka.eml"))))
         .extracting(Mail.Attachment::fileName).containsExactly("cn-cg-jp-osaka.en.pdf", "cn-cg-jp-osaka.ja.pdf");
@@ -100,7 +100,7 @@ class OutboxChannelTest extends DeliveryChannelContract {
       Receipt receipt = outbox.deliver(TestLetters.envelope(letter));
       assertThat(receipt.detail()).contains("print the PDF and post it");
     }
-    assertThat(fileNames()).containsExactly("cn-cg-jp-nagasaki.pdf");
+    assertThat(fileNames()).containsExactly("cn-cg-jp-nagasaki.en.pdf");
   }
 
   @Test
@@ -109,7 +109,7 @@ class OutboxChannelTest extends DeliveryChannelContract {
       outbox.deliver(osaka());
       outbox.deliver(osaka());
     }
-    assertThat(fileNames()).containsExactlyInAnyOrder("cn-cg-jp-osaka.eml", "cn-cg-jp-osaka.pdf");
+    assertThat(fileNames()).containsExactlyInAnyOrder("cn-cg-jp-osaka.eml", "cn-cg-jp-osaka.en.pdf");
   }
 
   @Test

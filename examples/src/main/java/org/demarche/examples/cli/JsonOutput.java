@@ -32,6 +32,10 @@ final class JsonOutput {
       case FAILED_PERMANENT -> "failed-permanent";
       case FAILED_TRANSIENT -> "failed-retryable";
       case IN_DOUBT -> "in-doubt";
+      // Held back from SMTP because the outbox already holds it as an .eml.
+      case HELD_BACK -> "in-outbox";
+      // Settled by an earlier run, its lost files written again; run() tells post from channel by the Message-ID.
+      case REWRITTEN -> delivered(channel);
     };
   }
 
@@ -71,13 +75,14 @@ final class JsonOutput {
     Map<String, Integer> counts = zeroCounts();
     ArrayNode letters = root.putArray("letters");
     for (RunReport.Outcome o : report.outcomes()) {
-      String state = state(o.result(), channel);
+      String state = o.result() == RunReport.Result.REWRITTEN && o.messageId().isEmpty() ? "by-post"
+          : state(o.result(), channel);
       counts.merge(state, 1, Integer::sum);
       ObjectNode n = letters.addObject();
       n.put("id", o.letterId());
       n.put("mission", o.missionId());
       n.put("state", state);
-      n.put("thisRun", o.result() != RunReport.Result.ALREADY_SENT && o.result() != RunReport.Result.ALREADY_BY_POST);
+      n.put("thisRun", !o.earlier());
       n.put("attempts", o.attempts());
       o.messageId().ifPresent(m -> n.put("messageId", m));
       o.detail().ifPresent(d -> n.put("detail", d));
@@ -86,8 +91,8 @@ final class JsonOutput {
     return write(root);
   }
 
-  /** One row of {@code status}: a mission and what the journal knows of its letter. */
-  record StatusRow(String missionId, Optional<LetterStatus> status) {}
+  /** A mission's letter as the journals know it; {@code inOutbox}: written to the outbox (by the outbox journal). */
+  record StatusRow(String missionId, Optional<LetterStatus> status, boolean inOutbox) {}
 
   /** What the journal knows of each selected mission's letter. */
   static String status(String campaignId, String channel, Path journal, List<StatusRow> rows) {
@@ -99,7 +104,7 @@ final class JsonOutput {
     Map<String, Integer> counts = zeroCounts();
     ArrayNode letters = root.putArray("letters");
     for (StatusRow r : rows) {
-      String state = state(r.status(), channel);
+      String state = r.inOutbox() ? "in-outbox" : state(r.status(), channel);
       counts.merge(state, 1, Integer::sum);
       ObjectNode n = letters.addObject();
       n.put("id", r.missionId());

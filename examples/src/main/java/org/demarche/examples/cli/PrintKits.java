@@ -2,6 +2,7 @@ package org.demarche.examples.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.demarche.core.model.Letter;
 import org.demarche.render.pdf.PdfRenderer;
 import org.demarche.render.pdf.PrintKit;
 
@@ -11,5 +12,10 @@ final class PrintKits {
 
   static List<Path> write(Path folder, List<PrintKit.Item> items) {
     return PrintKit.of(PdfRenderer.defaults()).write(items, folder);
+  }
+
+  /** The files a kit of campaign {@code campaignId} is written to (as {@link PrintKit#write} names them). */
+  static List<Path> files(Path folder, String campaignId) {
+    return List.of(folder.resolve(campaignId + ".letters.pdf"), folder.resolve(campaignId + ".envelopes.pdf"));
   }
 }

@@ -19,17 +19,20 @@ final class Progress implements ProgressListener {
   private final PrintWriter out;
   private final Verbosity verbosity;
   private final boolean terminal;
+  private final String deliveredAs;
   private ProgressBar bar;
   private int total;
   private int done;
 
   Progress(PrintWriter out) {
-    this(out, Verbosity.NORMAL);
+    this(out, "smtp", Verbosity.NORMAL);
   }
 
-  Progress(PrintWriter out, Verbosity verbosity) {
+  /** Progress of a run on {@code channel}: the outbox's letters are "in the outbox", never "sent". */
+  Progress(PrintWriter out, String channel, Verbosity verbosity) {
     this.out = out;
     this.verbosity = verbosity;
+    this.deliveredAs = channel.equals("outbox") ? "in the outbox" : "sent";
     this.terminal = System.console() != null && !Boolean.getBoolean("demarche.plain") && !verbosity.quiet();
   }
 
@@ -64,13 +67,18 @@ final class Progress implements ProgressListener {
 
   @Override
   public void delivered(Letter letter, Receipt receipt) {
-    step("sent", letter, ": message id " + receipt.messageId() + ", accepted at " + receipt.acceptedAt()
+    step(deliveredAs, letter, ": message id " + receipt.messageId() + ", accepted at " + receipt.acceptedAt()
         + (receipt.detail().isBlank() ? "" : ", " + receipt.detail()));
   }
 
   @Override
   public void byPost(Letter letter, Rendition rendition) {
     step("by post", letter, ": " + rendition.fileNameFor(letter) + " (" + rendition.size() + " bytes) goes in the print kit");
+  }
+
+  @Override
+  public void rewritten(Letter letter, Rendition rendition) {
+    step("written again (its files were missing)", letter, ": " + rendition.fileNameFor(letter));
   }
 
   @Override

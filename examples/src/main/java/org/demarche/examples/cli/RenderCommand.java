@@ -51,10 +51,10 @@ final class RenderCommand implements Callable<Integer> {
       all.addAll(demarche.attachments(campaign, letter));
       for (Letter l : all) {
         Rendition r = renderer.render(l);
-        write(r.fileName(), r.content());
+        write(r.fileNameFor(l), r.content());
         files++;
         if (preview && l == letter) {
-          write(r.fileName().replaceAll("\\.pdf$", "") + ".png", Previews.firstPagePng(r, dpi));
+          write(r.fileNameFor(l).replaceAll("\\.pdf$", "") + ".png", Previews.firstPagePng(r, dpi));
           files++;
         }
       }

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.demarche.core.model.Campaign;
 import org.demarche.core.Demarche;
 import org.demarche.core.FileJournal;
 import org.demarche.core.RunOptions;
 import org.demarche.core.RunReport;
-import org.demarche.core.RunReport.Result;
 import org.demarche.core.model.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,6 +42,14 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--resend-in-doubt", description = "send again letters a stopped run left in doubt (same Message-ID)")
   boolean resendInDoubt;
 
+  @Option(names = "--retry-failed",
+      description = "retry every failed letter, those the server refused permanently included (same Message-ID)")
+  boolean retryFailed;
+
+  @Option(names = "--include-outboxed", description = "with --send, also send letters already written to the outbox"
+      + " as .eml files (held back otherwise: they may have been sent by hand)")
+  boolean includeOutboxed;
+
   @Option(names = "--smtp-host", paramLabel = "HOST",
       description = "the SMTP server (default: delivery.smtp.host in the campaign)") String smtpHost;
   @Option(names = "--smtp-port", paramLabel = "PORT",
@@ -74,17 +80,16 @@ final class RunCommand implements Callable<Integer> {
     Settings settings = channelSettings(demarche, campaign, channel);
     Path journalFile = journal != null ? journal : FileJournal.defaultFile(campaign, channel);
     Formats.folder(out, "--out");
-    PostalKit postal = new PostalKit(out, letter -> demarche.attachments(campaign, letter));
+    PostalKit postal = new PostalKit(out, campaign.id(), letter -> demarche.attachments(campaign, letter));
     RunOptions options = RunOptions.outbox(out).withJournal(journalFile).withChannel(channel, settings)
         .withResendInDoubt(resendInDoubt)
-        .withListener(new Progress(format.equals("json") ? spec.commandLine().getErr() : o, parent.verbosity()))
-        .withPostalDesk(postal);
+        .withListener(new Progress(format.equals("json") ? spec.commandLine().getErr() : o, channel, parent.verbosity()))
+        .withPostalDesk(postal).withRetryFailed(retryFailed).withIncludeOutboxed(includeOutboxed);
     RunReport report = demarche.run(campaign, options);
-    List<Path> kit = postal.finish();
     if (format.equals("json")) {
-      o.println(JsonOutput.run(report, channel, out, journalFile, kit));
+      o.println(JsonOutput.run(report, channel, out, journalFile, postal.written()));
     } else {
-      Summary.print(report, o, channel, out, journalFile, kit, parent.verbosity());
+      Summary.print(report, o, channel, out, journalFile, postal, parent.verbosity());
     }
     return report.allDone() ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
   }

@@ -28,7 +28,8 @@ final class StatusCommand implements Callable<Integer> {
   Path campaignFile;
 
   @Option(names = "--journal", paramLabel = "FILE",
-      description = "the journal to read (default: the SMTP journal if there is one, else the outbox journal)")
+      description = "the journal to read (default: both journals beside the campaign; a letter sent over SMTP shows"
+          + " as sent, one written to the outbox as in the outbox)")
   Path journal;
 
   @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "table (default) or json")
@@ -41,26 +42,33 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Formats.check(format);
     Campaign campaign = folders.load(campaignFile);
-    Path file = journal;
-    if (file == null) {
-      Path smtp = FileJournal.defaultFile(campaign, "smtp");
-      file = Files.exists(smtp) ? smtp : FileJournal.defaultFile(campaign, "outbox");
-    }
-    Map<String, LetterStatus> statuses = Map.of();
-    if (Files.exists(file)) {
-      try (FileJournal j = FileJournal.open(file, campaign.id())) {
-        statuses = j.statuses();
-      }
+    Path file = journal != null ? journal : FileJournal.defaultFile(campaign, "smtp");
+    // Read only: status never creates, repairs or locks a journal.
+    Map<String, LetterStatus> statuses = new java.util.HashMap<>(read(file, campaign.id()));
+    java.util.Set<String> inOutbox = new java.util.HashSet<>();
+    if (journal == null) {
+      Path outbox = FileJournal.defaultFile(campaign, "outbox");
+      read(outbox, campaign.id()).forEach((id, s) -> {
+        LetterStatus smtp = statuses.get(id);
+        if (smtp == null || smtp.state() == LetterState.PLANNED) {
+          statuses.put(id, s);
+          if (s.state() == LetterState.SENT) {
+            inOutbox.add(id);
+          }
+        }
+      });
+      file = Files.exists(file) || !Files.exists(outbox) ? file : outbox;
+    } else if (FileJournal.defaultFile(campaign, "outbox").toAbsolutePath().equals(file.toAbsolutePath())) {
+      statuses.values().stream().filter(s -> s.state() == LetterState.SENT).forEach(s -> inOutbox.add(s.letterId()));
     }
     List<DiplomaticMission> missions = Engine.demarche().missions(campaign);
     var out = spec.commandLine().getOut();
-    // The outbox channel's "sent" means written into the outbox folder, not delivered.
     String channel = file.getFileName().toString().endsWith(".outbox.journal") ? "outbox" : "smtp";
     boolean troubled = false;
     List<JsonOutput.StatusRow> rows = new ArrayList<>();
     for (DiplomaticMission m : missions) {
       Optional<LetterStatus> s = Optional.ofNullable(statuses.get(m.id()));
-      rows.add(new JsonOutput.StatusRow(m.id(), s));
+      rows.add(new JsonOutput.StatusRow(m.id(), s, inOutbox.contains(m.id())));
       // Letters merely not yet sent are no failure: only a failed or in-doubt letter makes the exit code 1.
       troubled |= s.isPresent() && (s.get().inDoubt() || s.get().state() == LetterState.FAILED_PERMANENT
           || s.get().state() == LetterState.FAILED_TRANSIENT);
@@ -72,7 +80,8 @@ final class StatusCommand implements Callable<Integer> {
           + (Files.exists(file) ? "" : " (none yet)"));
       Table t = new Table("MISSION", "STATE", "ATTEMPTS", "DETAIL");
       for (JsonOutput.StatusRow r : rows) {
-        t.row(r.missionId(), r.status().map(StatusCommand::label).orElse("not yet sent"),
+        t.row(r.missionId(), r.inOutbox() ? "in the outbox"
+                : r.status().map(StatusCommand::label).orElse("not yet sent (the next run sends it)"),
             r.status().map(s -> String.valueOf(s.attempts())).orElse(""),
             r.status().flatMap(LetterStatus::detail).map(Table::oneLine).orElse(""));
       }
@@ -106,17 +115,21 @@ final class StatusCommand implements Callable<Integer> {
     out.println("Co-signatories: " + tally.total() + " (" + levels + "); by country: " + countries);
   }
 
-  private static String label(LetterStatus s) {
-    if (s.inDoubt()) {
-      return "in doubt";
+  private static Map<String, LetterStatus> read(Path file, String campaignId) {
+    try (FileJournal j = FileJournal.read(file, campaignId)) {
+      return j.statuses();
     }
+  }
+
+  /** A letter's state, and for one that is not done, the command that would try it again. */
+  private static String label(LetterStatus s) {
     return switch (s.state()) {
       case SENT -> "sent";
       case BY_POST -> "by post";
-      case FAILED_PERMANENT -> "failed";
-      case FAILED_TRANSIENT -> "failed (will retry)";
-      case PLANNED -> "planned";
-      case SENDING -> "in doubt";
+      case FAILED_PERMANENT -> "failed (run --retry-failed retries it)";
+      case FAILED_TRANSIENT -> "failed (the next run retries it)";
+      case PLANNED -> "not yet sent (the next run sends it)";
+      case SENDING -> "in doubt (run --resend-in-doubt resends it)";
     };
   }
 }

@@ -105,7 +105,7 @@ class RunnerCommandsTest {
     try (Stream<Path> s = Files.list(out)) {
       files = s.map(p -> p.getFileName().toString()).sorted().toList();
     }
-    assertThat(files.stream().filter(f -> f.matches("cn-[a-z-]+\\.pdf"))).hasSize(7);
+    assertThat(files.stream().filter(f -> f.matches("cn-[a-z-]+\\.en\\.pdf"))).hasSize(7);
     assertThat(files.stream().filter(f -> f.matches("cn-[a-z-]+\\.zh\\.pdf"))).hasSize(7);
     assertThat(files.stream().filter(f -> f.endsWith(".eml"))).containsExactlyInAnyOrder(
         "cn-cg-jp-nagoya.eml", "cn-cg-jp-sapporo.eml");
@@ -126,7 +126,8 @@ class RunnerCommandsTest {
     Cli.Result r = Cli.run("status", campaign.toString());
 
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).contains("cn-cg-jp-sapporo").contains("sent").contains("cn-cg-jp-osaka").contains("by post");
+    assertThat(r.out()).contains("cn-cg-jp-sapporo").contains("in the outbox").contains("cn-cg-jp-osaka")
+        .contains("by post");
     assertThat(r.out()).contains("Co-signatories: 5 (2 full, 1 name-only, 1 initials, 1 counted-only); by country: other 5");
   }
 

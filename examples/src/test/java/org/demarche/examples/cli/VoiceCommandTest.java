@@ -110,7 +110,7 @@ class VoiceCommandTest {
       assertThat(text).contains("I live in Akita & I think of the families every day. Sincerely, Aiko Tanaka");
     }
     MimeMessage eml;
-    try (InputStream in = Files.newInputStream(Path.of(pdf.toString().replace(".pdf", ".eml")))) {
+    try (InputStream in = Files.newInputStream(Path.of(pdf.toString().replaceAll("\\.[a-z-]+\\.pdf$", ".eml")))) {
       eml = new MimeMessage(Session.getInstance(new Properties()), in);
     }
     assertThat(((InternetAddress) eml.getFrom()[0]).getAddress()).isEqualTo("aiko@example.org");

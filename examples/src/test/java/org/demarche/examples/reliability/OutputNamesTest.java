@@ -138,7 +138,7 @@ class OutputNamesTest {
       files = list.map(p -> p.getFileName().toString()).sorted().toList();
     }
     for (int i = 0; i < ids.size(); i++) {
-      Path pdf = out.resolve(ids.get(i) + ".pdf");
+      Path pdf = out.resolve(ids.get(i) + ".en.pdf");
       try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
         String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
         if (!text.contains("#" + i + " ")) {
@@ -150,7 +150,7 @@ class OutputNamesTest {
         overwrites++;
       }
     }
-    long pdfs = files.stream().filter(f -> f.matches("[a-z0-9-]+\\.pdf")).count();
+    long pdfs = files.stream().filter(f -> f.matches("[a-z0-9-]+\\.en\\.pdf")).count();
     long emls = files.stream().filter(f -> f.endsWith(".eml")).count();
     System.out.printf(Locale.ROOT, "output collisions: %d letters with near-colliding ids and look-alike names ->"
         + " %d letter PDFs, %d .eml, %d overwrites, every file inside the folder: %s%n", ids.size(), pdfs, emls,

@@ -24,6 +24,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
   private final ServerSocket server;
   private final Map<String, Integer> rcptCount = new ConcurrentHashMap<>();
   private final Map<String, Integer> acceptedCount = new ConcurrentHashMap<>();
+  private final Map<String, String> acceptedMessageIds = new ConcurrentHashMap<>();
   private final Function<String, String> rcptReply;
   private final Function<String, String> dataEndReply;
 
@@ -48,6 +49,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
   int accepted(String address) {
     return acceptedCount.getOrDefault(address, 0);
+  }
+
+  /** The Message-ID header of the last message accepted for {@code address}, or null. */
+  String acceptedMessageId(String address) {
+    return acceptedMessageIds.get(address);
   }
 
   private void acceptLoop() {
@@ -93,12 +99,18 @@ final class ScriptedSmtpServer implements AutoCloseable {
             continue;
           }
           reply(out, "354 end with <CRLF>.<CRLF>");
+          String messageId = null;
           while ((line = readLine(in)) != null && !line.equals(".")) {
-            // the message itself does not matter here
+            if (messageId == null && line.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+              messageId = line.substring(11).trim();
+            }
           }
           String r = dataEndReply.apply(recipient);
           if (r.startsWith("250")) {
             acceptedCount.merge(recipient, 1, Integer::sum);
+            if (messageId != null) {
+              acceptedMessageIds.put(recipient, messageId);
+            }
           }
           reply(out, r);
         } else if (upper.equals("RSET") || upper.equals("NOOP")) {

@@ -54,7 +54,7 @@ class TemplateLiteralTest {
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
 
     String pdfText;
-    try (PDDocument pdf = Loader.loadPDF(out.resolve("cn-cg-jp-sapporo.pdf").toFile())) {
+    try (PDDocument pdf = Loader.loadPDF(out.resolve("cn-cg-jp-sapporo.en.pdf").toFile())) {
       pdfText = new PDFTextStripper().getText(pdf);
     }
     MimeMessage eml;

@@ -26,15 +26,15 @@ public record Rendition(String fileName, String mediaType, String language, byte
   }
 
   /**
-   * The name of the file this document is kept under when it stands for {@code letter} itself (in an
-   * outbox folder or a print kit): the letter's id with this document's own extension, e.g.
-   * {@code cn-cg-jp-osaka.pdf}. Further documents (translations) keep their {@link #fileName()}. The one
-   * rule for naming a letter's file: every writer of letter files asks here.
+   * The name of the file this document is kept under when it stands for {@code letter} (in an outbox
+   * folder, a print kit, a render folder, an email attachment): {@code <letter id>.<language>.<extension>},
+   * e.g. {@code cn-cg-jp-osaka.en.pdf}, the same name for the letter and for each translation (whose
+   * language differs). The one rule for naming a letter's file: every writer of letter files asks here.
    */
   public String fileNameFor(Letter letter) {
     int dot = fileName.lastIndexOf('.');
     String extension = dot > 0 && dot < fileName.length() - 1 ? fileName.substring(dot) : "";
-    return SafeNames.requireFileName(letter.id() + extension, "fileName");
+    return SafeNames.requireFileName(letter.id() + "." + language + extension, "fileName");
   }
 
   /** The bytes as a stream, without a copy. */

@@ -42,6 +42,15 @@ public interface DeliveryChannel extends AutoCloseable {
    */
   Receipt deliver(Envelope envelope);
 
+  /**
+   * Whether the files this channel wrote for {@code letter} in an earlier run are still where it put them
+   * (an outbox's {@code .eml} and PDF). When they are not, the engine renders the letter again and hands it
+   * to {@link #deliver} once more, to write them again. A channel that writes no files answers true (the default).
+   */
+  default boolean hasOutputs(Letter letter) {
+    return true;
+  }
+
   /** Releases connections; the default does nothing. */
   @Override
   default void close() {}
