@@ -353,15 +353,16 @@ public final class Demarche {
   }
 
   /**
-   * The letters the outbox journal of {@code campaign} records as written (an {@code .eml} the operator may
-   * have sent by hand), when {@code channelName} is another channel: one record of each letter across
-   * channels. Read only; none when the channel is the outbox or there is no outbox journal.
+   * The letters the journal of the default channel (which sends nothing: it writes files, such as
+   * {@code .eml} drafts the operator may have sent by hand) records as written, when {@code channelName} is
+   * another channel: one record of each letter across channels. Read only; none when the channel is the
+   * default one, when no plugin offers a default, or when it has no journal yet.
    */
-  private static Map<String, String> outboxed(Campaign campaign, String channelName) {
-    if (channelName.equals("outbox")) {
+  private Map<String, String> outboxed(Campaign campaign, String channelName) {
+    if (defaults.channel().isEmpty() || channelName.equals(defaults.channel().get())) {
       return Map.of();
     }
-    Path file = FileJournal.defaultFile(campaign, "outbox");
+    Path file = FileJournal.defaultFile(campaign, defaults.channel().get());
     Map<String, String> held = new LinkedHashMap<>();
     try (FileJournal outbox = FileJournal.read(file, campaign.id())) {
       outbox.statuses().values().stream().filter(s -> s.state() == org.demarche.core.model.LetterState.SENT)

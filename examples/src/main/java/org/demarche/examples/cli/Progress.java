@@ -1,6 +1,7 @@
 package org.demarche.examples.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -16,6 +17,8 @@ import org.demarche.core.RunReport;
  * verbose: each letter's detail too (message id and time, or the file left for the post).
  */
 final class Progress implements ProgressListener {
+  /** The widest line printed, as the tables wrap theirs. */
+  private static final int WIDTH = 114;
   private final PrintWriter out;
   private final Verbosity verbosity;
   private final boolean terminal;
@@ -60,8 +63,13 @@ final class Progress implements ProgressListener {
       bar.step();
       bar.setExtraMessage(letter.id());
     } else if (!verbosity.quiet() || what.equals("FAILED")) {
-      out.println("[" + done + "/" + total + "] " + what + " " + letter.id() + (verbosity.verbose() || what.equals("FAILED")
-          ? detail : ""));
+      String line = "[" + done + "/" + total + "] " + what + " " + letter.id()
+          + (verbosity.verbose() || what.equals("FAILED") ? Table.oneLine(detail) : "");
+      // A server's long reply wraps onto indented lines rather than running past the terminal's width.
+      List<String> lines = Table.wrap(line, WIDTH);
+      for (int i = 0; i < lines.size(); i++) {
+        out.println((i == 0 ? "" : "      ") + lines.get(i));
+      }
     }
   }
 

@@ -15,9 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"A dry run of everything but delivery: load the campaign and every file it names, plan and lay out",
-        "every letter and attached translation in memory, and report every problem with file:line:column.",
-        "Nothing is written or sent."})
+    description = {"Check a campaign by a dry run of everything but delivery; nothing is written or sent.",
+        "Loads the campaign and every file it names, plans and lays out every letter and attached translation in",
+        "memory, and reports every problem with file:line:column."})
 final class ValidateCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;

@@ -73,8 +73,9 @@ class CliConventionsTest {
     Cli.Result r = runFounding("-v");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).containsPattern("\\] sent cn-cg-jp-(nagoya|sapporo): message id \\S+@\\S+, accepted at ");
-    assertThat(r.out()).containsPattern("\\] by post cn-embassy-jp-tokyo: cn-embassy-jp-tokyo\\.pdf \\(\\d+ bytes\\)");
+    // The outbox's letters are "in the outbox" and letter files <mission>.<language>.pdf (issue 12, item 7).
+    assertThat(r.out()).containsPattern("\\] in the outbox cn-cg-jp-(nagoya|sapporo): message id \\S+@\\S+,\\s+accepted at ");
+    assertThat(r.out()).containsPattern("\\] by post cn-embassy-jp-tokyo: cn-embassy-jp-tokyo\\.en\\.pdf \\(\\d+ bytes\\)");
     assertThat(r.out()).contains("Summary of campaign");
   }
 

@@ -107,9 +107,9 @@ class SendOverSmtpTest {
     System.out.println("no STARTTLS, exit " + refused.exitCode() + ": " + refused.out().lines()
         .filter(l -> l.contains("STARTTLS")).findFirst().orElse("(no line names STARTTLS)").strip());
     assertThat(refused.exitCode()).isEqualTo(1);
-    // The whole advice (use tls: smtps, or tls: none to loopback) is in the journal and the engine's report; the
-    // summary table cuts its DETAIL column for now.
-    assertThat(refused.out() + refused.err()).contains("does not offer STARTTLS").contains("failed transient");
+    // The whole advice (use tls: smtps, or tls: none to loopback) is printed, and the letter is retryable.
+    assertThat(refused.out() + refused.err()).contains("does not offer STARTTLS").contains("failed, retryable")
+        .contains("tls: none for a server on this machine");
     assertThat(smtp.getReceivedMessages()).isEmpty();
 
     Cli.Result fixed = Cli.run("run", campaign.toString(), "--out", dir.resolve("out").toString(), "--send",

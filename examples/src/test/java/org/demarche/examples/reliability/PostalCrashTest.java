@@ -57,8 +57,8 @@ class PostalCrashTest {
   private static Set<String> postedByStatus(Path campaign) throws IOException {
     Cli.Result status = Cli.run("status", campaign.toString(), "--format", "json");
     Set<String> posted = new TreeSet<>();
-    for (JsonNode letter : new ObjectMapper().readTree(status.out())) {
-      if (letter.path("state").asText().startsWith("by post")) {
+    for (JsonNode letter : new ObjectMapper().readTree(status.out()).path("letters")) {
+      if (letter.path("state").asText().equals("by-post")) {
         posted.add(letter.path("id").asText());
       }
     }
