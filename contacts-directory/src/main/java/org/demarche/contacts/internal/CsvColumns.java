@@ -20,8 +20,9 @@ import org.demarche.core.model.Problem;
 /**
  * Turns CSV rows into the same mission objects a JSON file holds. Columns are the JSON field paths
  * ({@code address.lines}, {@code address.postalCode}, ...), lists are separated by {@code |}, a coordinate is
- * {@code latitude} + {@code longitude}, the mission's provenance is {@code source}, {@code checkedOn},
- * {@code confirmed}, {@code note}, and a fact's own provenance is {@code <fact>.source}, {@code <fact>.checkedOn}, ...
+ * {@code latitude} + {@code longitude}, the mission's provenance is {@code source}, {@code kind},
+ * {@code sourceDate}, {@code retrievedOn}, {@code confirmed}, {@code note}, and a fact's own provenance is
+ * {@code <fact>.source}, {@code <fact>.kind}, ...
  * An empty cell means "not given".
  */
 final class CsvColumns {
@@ -31,7 +32,8 @@ final class CsvColumns {
       "address.streetUnknown");
   static final Set<String> LISTS = Set.of("address.lines", "address.localLines", "jurisdiction",
       "jurisdictionCountries");
-  static final Set<String> PROVENANCE = Set.of("source", "checkedOn", "confirmed", "note");
+  static final Set<String> PROVENANCE = Set.of("source", "kind", "sourceDate", "retrievedOn", "checkedOn", "confirmed",
+      "note");
 
   private final List<String> names;
   private final String file;
@@ -73,7 +75,8 @@ final class CsvColumns {
         problems.add(new Problem(header.at(i), name, "unknown column: use id, kind, name, localName, sendingState, "
             + "hostCountry, city, address.lines, address.city, address.region, address.postalCode, address.localLines, "
             + "address.streetUnknown, email, phone, fax, web, jurisdiction, jurisdictionCountries, latitude, longitude, "
-            + "source, checkedOn, confirmed, note, or <fact>.source / <fact>.checkedOn / <fact>.confirmed / <fact>.note"));
+            + "source, kind, sourceDate, retrievedOn (or checkedOn), confirmed, note, or <fact>.source / <fact>.kind / "
+            + "<fact>.retrievedOn / ... for a fact's own provenance"));
       }
     }
     if (!names.contains("id")) {
