@@ -34,6 +34,9 @@ final class CsvColumns {
       "jurisdictionCountries");
   static final Set<String> PROVENANCE = Set.of("source", "kind", "sourceDate", "retrievedOn", "checkedOn", "confirmed",
       "note");
+  /** The mission-wide provenance columns ({@code sourceKind} is the provenance's kind: {@code kind} is the mission's). */
+  static final Set<String> MISSION_PROVENANCE = Set.of("source", "sourceKind", "sourceDate", "retrievedOn", "checkedOn",
+      "confirmed", "note");
 
   private final List<String> names;
   private final String file;
@@ -75,7 +78,7 @@ final class CsvColumns {
         problems.add(new Problem(header.at(i), name, "unknown column: use id, kind, name, localName, sendingState, "
             + "hostCountry, city, address.lines, address.city, address.region, address.postalCode, address.localLines, "
             + "address.streetUnknown, email, phone, fax, web, jurisdiction, jurisdictionCountries, latitude, longitude, "
-            + "source, kind, sourceDate, retrievedOn (or checkedOn), confirmed, note, or <fact>.source / <fact>.kind / "
+            + "source, sourceKind, sourceDate, retrievedOn (or checkedOn), confirmed, note, or <fact>.source / <fact>.kind / "
             + "<fact>.retrievedOn / ... for a fact's own provenance"));
       }
     }
@@ -114,8 +117,8 @@ final class CsvColumns {
     if (column.equals("latitude") || column.equals("longitude")) {
       return "coordinate." + column.substring(0, 3);
     }
-    if (PROVENANCE.contains(column)) {
-      return "sources.mission." + column;
+    if (MISSION_PROVENANCE.contains(column)) {
+      return "sources.mission." + (column.equals("sourceKind") ? "kind" : column);
     }
     return SCALARS.contains(column) || LISTS.contains(column) || ADDRESS.contains(column) ? column
         : "sources." + column;
@@ -151,7 +154,7 @@ final class CsvColumns {
   }
 
   private static boolean known(String col) {
-    if (SCALARS.contains(col) || ADDRESS.contains(col) || LISTS.contains(col) || PROVENANCE.contains(col)
+    if (SCALARS.contains(col) || ADDRESS.contains(col) || LISTS.contains(col) || MISSION_PROVENANCE.contains(col)
         || col.equals("latitude") || col.equals("longitude")) {
       return true;
     }
