@@ -41,9 +41,16 @@ public final class MissionDirectory implements ContactDirectory {
   private final Map<String, MissionRecord> records;
   private final String[] folded;
   private final Regions regions;
+  private final BundledStates others;
 
   MissionDirectory(Collection<DiplomaticMission> missions, Map<String, List<Candidate>> candidates,
       Map<String, MissionRecord> records, Regions regions) {
+    this(missions, candidates, records, regions, BundledStates.NONE);
+  }
+
+  MissionDirectory(Collection<DiplomaticMission> missions, Map<String, List<Candidate>> candidates,
+      Map<String, MissionRecord> records, Regions regions, BundledStates others) {
+    this.others = others;
     List<DiplomaticMission> sorted = new ArrayList<>(missions);
     sorted.sort(Comparator.comparing(DiplomaticMission::id));
     this.all = List.copyOf(sorted);
@@ -78,19 +85,57 @@ public final class MissionDirectory implements ContactDirectory {
     index.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
   }
 
+  /**
+   * The missions held in memory: for the bundled directory, the PRC's (the other sending states are parsed when
+   * a query names them; see {@link #allStates()}).
+   */
   @Override
   public List<DiplomaticMission> missions() {
     return all;
   }
 
+  /** Every mission of every sending state, loading each bundled state not yet used (sorted by id). */
+  public List<DiplomaticMission> allStates() {
+    List<DiplomaticMission> out = new ArrayList<>(all);
+    for (String state : others.states()) {
+      if (!bySendingState.containsKey(state)) {
+        others.state(state).ifPresent(d -> out.addAll(d.missions()));
+      }
+    }
+    out.sort(Comparator.comparing(DiplomaticMission::id));
+    return out;
+  }
+
+  /** The sending states this directory can answer for. */
+  public java.util.Set<String> sendingStates() {
+    java.util.Set<String> s = new java.util.TreeSet<>(bySendingState.keySet());
+    s.addAll(others.states());
+    return s;
+  }
+
+  /** The directory of a sending state held apart (parsed on first use), when this one holds none of its missions. */
+  private Optional<MissionDirectory> other(String sendingState) {
+    return bySendingState.containsKey(sendingState) ? Optional.empty() : others.state(sendingState);
+  }
+
   @Override
   public Optional<DiplomaticMission> byId(String id) {
-    return Optional.ofNullable(byId.get(Objects.requireNonNull(id, "id")));
+    DiplomaticMission m = byId.get(Objects.requireNonNull(id, "id"));
+    if (m != null || id.length() < 3 || id.charAt(2) != '-') {
+      return Optional.ofNullable(m);
+    }
+    return other(id.substring(0, 2).toUpperCase(java.util.Locale.ROOT)).flatMap(d -> d.byId(id));
   }
 
   @Override
   public List<DiplomaticMission> find(MissionQuery query) {
     Objects.requireNonNull(query, "query");
+    if (query.sendingState().isPresent()) {
+      Optional<MissionDirectory> state = other(query.sendingState().get());
+      if (state.isPresent()) {
+        return state.get().find(query);
+      }
+    }
     List<DiplomaticMission> from;
     if (query.sendingState().isPresent() && query.region().isPresent()) {
       from = byStateAndRegion.get(query.sendingState().get() + "/" + query.region().get());
@@ -115,6 +160,10 @@ public final class MissionDirectory implements ContactDirectory {
   public Optional<ServingMission> servingMission(String sendingState, Place place) {
     Objects.requireNonNull(sendingState, "sendingState");
     Objects.requireNonNull(place, "place");
+    Optional<MissionDirectory> state = other(sendingState);
+    if (state.isPresent()) {
+      return state.get().servingMission(sendingState, place);
+    }
     List<DiplomaticMission> ofState = bySendingState.get(sendingState);
     if (ofState == null) {
       return Optional.empty();

@@ -159,7 +159,8 @@ class BundledDirectoryTest extends ContactDirectoryContract {
 
   @Test
   void anUnknownSendingStateHasNoServingMission() {
-    assertThat(ContactDirectories.bundled().servingMission("ZW", Place.region("JP-13"))).isEmpty();
+    // Issue 14 bundles every sending state, Zimbabwe (ZW, the former example) included: Antarctica sends none.
+    assertThat(ContactDirectories.bundled().servingMission("AQ", Place.region("JP-13"))).isEmpty();
   }
 
   @Test

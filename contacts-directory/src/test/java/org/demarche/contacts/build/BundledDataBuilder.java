@@ -351,6 +351,15 @@ public final class BundledDataBuilder {
           coord ? r.get("latitude") : "", coord ? r.get("longitude") : "", "https://www.wikidata.org/wiki/" + r.get("QID"),
           "open-data", SNAPSHOT, READ_ON, "false", note));
     }
+    List<List<String>> added = Csv.read(data.resolve("curated/world-additions.csv"));
+    if (!added.get(0).equals(header)) {
+      throw new IllegalStateException("curated/world-additions.csv must have the header " + header);
+    }
+    for (List<String> row : added.subList(1, added.size())) {
+      List<List<String>> state = byState.get(row.get(3));
+      state.removeIf(r -> r.get(0).equals(row.get(0)));
+      state.add(row);
+    }
     byState.values().forEach(l -> l.subList(1, l.size()).sort((a, b) -> a.get(0).compareTo(b.get(0))));
     return byState;
   }
