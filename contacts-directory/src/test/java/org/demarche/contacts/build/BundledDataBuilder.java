@@ -56,9 +56,13 @@ public final class BundledDataBuilder {
   private final Map<String, String> iso = new TreeMap<>();
   private final List<String[]> cityRules = new ArrayList<>();
   private final ObjectMapper json = new ObjectMapper();
+  private final CountryBoxes boxes;
+  /** What the build changed in the source rows, one line each (the README lists them). */
+  private final List<String> fixes = new ArrayList<>();
 
   BundledDataBuilder(Path moduleDir) throws IOException {
     this.data = moduleDir.resolve("src/data");
+    this.boxes = new CountryBoxes(moduleDir);
     for (String c : Locale.getISOCountries()) {
       iso.put(new Locale("", c).getDisplayCountry(Locale.ENGLISH), c);
     }
@@ -100,6 +104,7 @@ public final class BundledDataBuilder {
       index.append(e.getKey()).append(',').append(e.getValue().size() - 1).append('\n');
     }
     names.add(writeText(out, "world/index.csv", index.toString()));
+    names.add(writeText(out, "build-fixes.csv", "check,id,what\n" + String.join("\n", fixes) + "\n"));
     return names;
   }
 
@@ -130,13 +135,21 @@ public final class BundledDataBuilder {
 
   /** The postal city for a Wikidata city label (rules in curated/postal-cities.csv, first match wins). */
   String postalCity(String city, String host) {
-    for (String[] r : cityRules) {
-      Matcher m = Pattern.compile(r[0]).matcher(city);
-      if ((r[1].isEmpty() || r[1].equals(host)) && m.matches()) {
-        return m.replaceAll(r[2]);
+    String c = city;
+    for (int round = 0; round < 3; round++) {
+      String before = c;
+      for (String[] r : cityRules) {
+        Matcher m = Pattern.compile(r[0]).matcher(c);
+        if ((r[1].isEmpty() || r[1].equals(host)) && m.matches()) {
+          c = m.replaceAll(r[2]);
+          break;
+        }
+      }
+      if (c.equals(before)) {
+        break;
       }
     }
-    return city;
+    return c;
   }
 
   private ObjectNode prov(String source, String kind, String sourceDate, String note) {
@@ -159,6 +172,7 @@ public final class BundledDataBuilder {
     List<String> h = rows.get(0);
     List<ObjectNode> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    Map<String, List<String[]>> kept = new LinkedHashMap<>();
     for (List<String> row : rows.subList(1, rows.size())) {
       Map<String, String> r = named(h, row);
       String host = iso.get(r.get("country"));
@@ -171,6 +185,11 @@ public final class BundledDataBuilder {
       }
       String kind = Map.of("embassy", "embassy", "consulate general", "consulate-general", "consulate", "consulate")
           .get(r.get("type"));
+      String twin = prcTwin(host + "/" + kind, r.get("latitude"), r.get("longitude"), r.get("QID"), kept);
+      if (twin != null) {
+        fixes.add("duplicate," + r.get("QID") + ",CN: within 1 km of " + twin + " (same kind, same host); left out");
+        continue;
+      }
       String city = postalCity(r.get("city"), host);
       String abbrev = Map.of("embassy", "embassy", "consulate-general", "cg", "consulate", "consulate").get(kind);
       String id = ID_FIX.getOrDefault(r.get("QID"), "cn-" + abbrev + "-" + host.toLowerCase(Locale.ROOT) + "-" + slug(city));
@@ -201,7 +220,13 @@ public final class BundledDataBuilder {
         sources.set("city", prov(wd, "open-data", SNAPSHOT, "Wikidata names '" + r.get("city") + "'; postal city per "
             + "curated/postal-cities.csv"));
       }
-      if (!r.get("latitude").isEmpty() && !r.get("longitude").isEmpty()) {
+      if (!r.get("latitude").isEmpty() && !r.get("longitude").isEmpty() && !boxes.inside(host,
+          Double.parseDouble(r.get("latitude")), Double.parseDouble(r.get("longitude")))) {
+        fixes.add("coordinate," + id + "," + r.get("QID") + ": coordinate " + r.get("latitude") + " " + r.get("longitude")
+            + " lies outside " + host + " (Natural Earth boxes); dropped");
+        sources.set("coordinate", prov(wd, "open-data", SNAPSHOT, "Wikidata's coordinate lies outside the host country "
+            + "and was dropped by the build"));
+      } else if (!r.get("latitude").isEmpty() && !r.get("longitude").isEmpty()) {
         ObjectNode c = m.putObject("coordinate");
         c.put("lat", Double.parseDouble(r.get("latitude")));
         c.put("lon", Double.parseDouble(r.get("longitude")));
@@ -246,6 +271,22 @@ public final class BundledDataBuilder {
     ArrayNode arr = json.createArrayNode();
     out.forEach(arr::add);
     return arr;
+  }
+
+  /** The QID of an earlier PRC row of the same host and kind within 1 km, or null (and this row is remembered). */
+  private static String prcTwin(String key, String lat, String lon, String qid, Map<String, List<String[]>> kept) {
+    if (lat.isEmpty() || lon.isEmpty()) {
+      return null;
+    }
+    List<String[]> list = kept.computeIfAbsent(key, k -> new ArrayList<>());
+    for (String[] k : list) {
+      if (km(List.of("", "", "", "", "", "", "", "", "", "", "", k[1], k[2]),
+          List.of("", "", "", "", "", "", "", "", "", "", "", lat, lon)) < 1.0) {
+        return k[0];
+      }
+    }
+    list.add(new String[] {qid, lat, lon});
+    return null;
   }
 
   static boolean wellFormedWeb(String web) {
@@ -339,9 +380,16 @@ public final class BundledDataBuilder {
           .getOrDefault(kind, r.get("type").substring(0, 1).toUpperCase(Locale.ROOT) + r.get("type").substring(1));
       String name = label + " of "
           + r.get("operator") + " in " + (kind.equals("embassy") ? r.get("country") : city);
-      String note = "Wikidata (CC0) " + VIA + (city.equals(r.get("city")) ? "" : "; Wikidata names '" + r.get("city")
+      String note0 = "Wikidata (CC0) " + VIA + (city.equals(r.get("city")) ? "" : "; Wikidata names '" + r.get("city")
           + "', postal city per curated/postal-cities.csv");
+      String note = note0;
       boolean coord = !r.get("latitude").isEmpty() && !r.get("longitude").isEmpty();
+      if (coord && !boxes.inside(host, Double.parseDouble(r.get("latitude")), Double.parseDouble(r.get("longitude")))) {
+        fixes.add("coordinate," + id + "," + r.get("QID") + ": coordinate " + r.get("latitude") + " " + r.get("longitude")
+            + " lies outside " + host + " (Natural Earth boxes); dropped");
+        note = note + "; Wikidata's coordinate lies outside the host country and was dropped";
+        coord = false;
+      }
       byState.computeIfAbsent(state, k -> {
         List<List<String>> l = new ArrayList<>();
         l.add(header);
@@ -351,6 +399,7 @@ public final class BundledDataBuilder {
           coord ? r.get("latitude") : "", coord ? r.get("longitude") : "", "https://www.wikidata.org/wiki/" + r.get("QID"),
           "open-data", SNAPSHOT, READ_ON, "false", note));
     }
+    byState.values().forEach(l -> dedupe(l));
     List<List<String>> added = Csv.read(data.resolve("curated/world-additions.csv"));
     if (!added.get(0).equals(header)) {
       throw new IllegalStateException("curated/world-additions.csv must have the header " + header);
@@ -362,6 +411,48 @@ public final class BundledDataBuilder {
     }
     byState.values().forEach(l -> l.subList(1, l.size()).sort((a, b) -> a.get(0).compareTo(b.get(0))));
     return byState;
+  }
+
+  /**
+   * Drops a row that repeats a kept mission of the same state, host and kind within 1 km (two Wikidata items for
+   * one post), carrying its accreditations over to the kept row.
+   */
+  private void dedupe(List<List<String>> rows) {
+    List<List<String>> kept = new ArrayList<>();
+    for (List<String> r : rows.subList(1, rows.size())) {
+      List<String> twin = null;
+      for (List<String> k : kept) {
+        if (k.get(1).equals(r.get(1)) && k.get(4).equals(r.get(4)) && !r.get(11).isEmpty() && !k.get(11).isEmpty()
+            && km(k, r) < 1.0) {
+          twin = k;
+          break;
+        }
+      }
+      if (twin == null) {
+        kept.add(new ArrayList<>(r));
+        continue;
+      }
+      Set<String> countries = new TreeSet<>();
+      for (String c : (twin.get(10) + "|" + r.get(10)).split("\\|")) {
+        if (!c.isEmpty()) {
+          countries.add(c);
+        }
+      }
+      twin.set(10, String.join("|", countries));
+      twin.set(18, twin.get(18) + "; merged with " + r.get(13) + " (same post within 1 km)");
+      fixes.add("duplicate," + r.get(0) + "," + r.get(13) + ": within 1 km of " + twin.get(0) + "; merged into it");
+    }
+    rows.subList(1, rows.size()).clear();
+    rows.addAll(kept);
+  }
+
+  private static double km(List<String> a, List<String> b) {
+    double la1 = Math.toRadians(Double.parseDouble(a.get(11)));
+    double la2 = Math.toRadians(Double.parseDouble(b.get(11)));
+    double dla = la2 - la1;
+    double dlo = Math.toRadians(Double.parseDouble(b.get(12)) - Double.parseDouble(a.get(12)));
+    double h = Math.sin(dla / 2) * Math.sin(dla / 2) + Math.cos(la1) * Math.cos(la2) * Math.sin(dlo / 2) * Math.sin(dlo / 2);
+    return 2 * 6371.0 * Math.asin(Math.sqrt(h));
   }
 
   static String kind(String type) {
