@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.demarche.contacts.internal.DistrictAreas;
 import org.demarche.contacts.internal.MissionRecord;
 import org.demarche.contacts.internal.Regions;
 import org.demarche.contacts.internal.Text;
@@ -42,6 +44,7 @@ public final class MissionDirectory implements ContactDirectory {
   private final String[] folded;
   private final Regions regions;
   private final BundledStates others;
+  private final DistrictAreas areas;
 
   MissionDirectory(Collection<DiplomaticMission> missions, Map<String, List<Candidate>> candidates,
       Map<String, MissionRecord> records, Regions regions) {
@@ -51,6 +54,7 @@ public final class MissionDirectory implements ContactDirectory {
   MissionDirectory(Collection<DiplomaticMission> missions, Map<String, List<Candidate>> candidates,
       Map<String, MissionRecord> records, Regions regions, BundledStates others) {
     this.others = others;
+    this.areas = others == BundledStates.NONE ? DistrictAreas.none() : DistrictAreas.bundled();
     List<DiplomaticMission> sorted = new ArrayList<>(missions);
     sorted.sort(Comparator.comparing(DiplomaticMission::id));
     this.all = List.copyOf(sorted);
@@ -170,8 +174,17 @@ public final class MissionDirectory implements ContactDirectory {
     }
     Optional<Coordinate> at = place.coordinate();
     Optional<String> region = place.region().or(() -> at.flatMap(c -> regions.regionAt(place.country(), c)));
+    Optional<DistrictAreas.Area> area = at.flatMap(c -> areas.at(sendingState, place.country(), c));
+    if (area.isPresent() && byId.containsKey(area.get().addedTo())) {
+      return Optional.of(answer(byId.get(area.get().addedTo()), ServingMission.Rule.JURISDICTION, region, at));
+    }
     if (region.isPresent()) {
       List<DiplomaticMission> serving = byStateAndRegion.get(sendingState + "/" + region.get());
+      if (serving != null && area.isPresent()) {
+        Set<String> carved = area.get().carvedOutOf();
+        serving = serving.stream().filter(m -> !carved.contains(m.id())).toList();
+        serving = serving.isEmpty() ? null : serving;
+      }
       if (serving != null) {
         Coordinate from = at.or(() -> regions.region(region.get()).map(Regions.Region::office)).orElse(null);
         DiplomaticMission m = from == null ? serving.get(0) : nearest(serving, from).orElse(serving.get(0));
@@ -253,6 +266,29 @@ public final class MissionDirectory implements ContactDirectory {
    */
   public static boolean hasStreetAddress(DiplomaticMission mission) {
     return mission.address().isPostable();
+  }
+
+  /**
+   * Which district rule decides for {@code place}: the area a published district adds to a mission (or carves out
+   * of another's region) when the place lies in one, else the region rule; empty when no district is known there
+   * (the answer then goes by distance and says so).
+   */
+  public Optional<String> districtRule(String sendingState, Place place) {
+    Optional<MissionDirectory> state = other(sendingState);
+    if (state.isPresent()) {
+      return state.get().districtRule(sendingState, place);
+    }
+    Optional<DistrictAreas.Area> area = place.coordinate().flatMap(c -> areas.at(sendingState, place.country(), c));
+    if (area.isPresent()) {
+      return Optional.of(area.get().describe() + " added to " + area.get().addedTo());
+    }
+    Optional<ServingMission> s = servingMission(sendingState, place);
+    if (s.isPresent() && s.get().rule() == ServingMission.Rule.JURISDICTION) {
+      DiplomaticMission m = s.get().mission();
+      return Optional.of("region " + s.get().region().orElse("?") + " in the district of " + m.id() + " (source: "
+          + m.provenanceOf("jurisdiction").source() + ", " + m.provenanceOf("jurisdiction").kind().key() + ")");
+    }
+    return Optional.empty();
   }
 
   /** The ISO 3166-2 region that {@code at} falls in, for countries with region data (Japan). */

@@ -92,7 +92,7 @@ public final class BundledDataBuilder {
     ArrayNode prc = prcWorldwide(skipped);
     names.add(write(out, "prc-worldwide.json", directory("PRC embassies and consulates outside Japan, one per Wikidata "
         + "item (CC0 1.0), " + VIA + ". Rows left out: " + String.join("; ", skipped), prc)));
-    for (String curated : List.of("prc-japan.json", "corrections.json")) {
+    for (String curated : List.of("prc-japan.json", "corrections.json", "district-areas.json")) {
       names.add(write(out, curated, json.readTree(data.resolve("curated/" + curated).toFile())));
     }
     names.add(write(out, "jp-prefectures.json", prefectures()));
