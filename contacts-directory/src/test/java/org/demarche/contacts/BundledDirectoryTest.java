@@ -191,10 +191,11 @@ class BundledDirectoryTest extends ContactDirectoryContract {
 
   @Test
   void aMissionWithoutStreetAddressIsMarkedUnpostable() {
-    DiplomaticMission seoul = mission("cn-embassy-kr-seoul");
-    assertThat(MissionDirectory.hasStreetAddress(seoul)).isFalse();
-    assertThat(seoul.provenanceOf("address").confirmed()).isFalse();
-    assertThat(seoul.provenanceOf("mission").source()).isEqualTo("https://www.wikidata.org/wiki/Q17007157");
+    // Issue 14 gave the Seoul embassy a (sourced) street address; Gwangju still has none.
+    DiplomaticMission gwangju = mission("cn-cg-kr-gwangju");
+    assertThat(MissionDirectory.hasStreetAddress(gwangju)).isFalse();
+    assertThat(gwangju.provenanceOf("address").confirmed()).isFalse();
+    assertThat(gwangju.provenanceOf("mission").source()).isEqualTo("https://www.wikidata.org/wiki/Q106297455");
   }
 
   @Test

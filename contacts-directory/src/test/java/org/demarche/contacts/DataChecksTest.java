@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class DataChecksTest {
   static final Pattern NOT_POSTAL = Pattern.compile(
-      "(?i).*\\b(arrondissement|municipality|district|borough|county|prefecture|oblast)\\b.*|Mitte");
+      "(?i).*\\b(arrondissement|municipality|district|borough|county|prefecture|province|oblast)\\b.*|Mitte");
   private static List<DiplomaticMission> all;
   private static CountryBoxes boxes;
   private static Set<String> gaps;
