@@ -12,7 +12,7 @@ class DirectoryAuditCommandTest {
     System.out.println(r.out().lines().filter(l -> !l.startsWith(" ") && !l.startsWith("cn-")).toList());
     assertThat(r.out()).contains("cn-cg-jp-fukuoka (Consulate-General of the People's Republic of China in Fukuoka)")
         .contains("  address: unconfirmed, third-party only [third-party: https://www.embassies.net/china-in-fukuoka]")
-        .containsPattern("missions: 14\\d \\(\\d+ with a fact to check\\)")
+        .containsPattern("missions: 1\\d\\d \\(\\d+ with a fact to check\\)")
         .containsPattern("facts: \\d+ \\(official \\d+, government 0, open-data \\d+, third-party \\d+\\)")
         .containsPattern("confirmed: \\d+ of \\d+ \\(\\d+\\.\\d%\\)")
         .contains("oldest fact: ");
