@@ -71,7 +71,8 @@ public final class ContactDirectories {
     }
     Map<String, DiplomaticMission> built = DirectoryFiles.build(records, problems);
     DirectoryFiles.throwIfAny(problems);
-    return new MissionDirectory(built.values(), candidates(records), records, Regions.bundled());
+    return new MissionDirectory(built.values(), candidates(records), records, Regions.bundled(),
+        layers.contains(BUNDLED) ? BundledStates.INSTANCE : BundledStates.NONE);
   }
 
   /**
@@ -128,7 +129,8 @@ public final class ContactDirectories {
         throw new IllegalStateException("the bundled directory data is invalid (a bug in contacts-directory): "
             + problems);
       }
-      return new MissionDirectory(built.values(), candidates(records), records, Regions.bundled());
+      return new MissionDirectory(built.values(), candidates(records), records, Regions.bundled(),
+          BundledStates.INSTANCE);
     }
   }
 }

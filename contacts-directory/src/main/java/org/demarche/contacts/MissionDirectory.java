@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.demarche.contacts.internal.DistrictAreas;
 import org.demarche.contacts.internal.MissionRecord;
 import org.demarche.contacts.internal.Regions;
 import org.demarche.contacts.internal.Text;
@@ -41,9 +43,18 @@ public final class MissionDirectory implements ContactDirectory {
   private final Map<String, MissionRecord> records;
   private final String[] folded;
   private final Regions regions;
+  private final BundledStates others;
+  private final DistrictAreas areas;
 
   MissionDirectory(Collection<DiplomaticMission> missions, Map<String, List<Candidate>> candidates,
       Map<String, MissionRecord> records, Regions regions) {
+    this(missions, candidates, records, regions, BundledStates.NONE);
+  }
+
+  MissionDirectory(Collection<DiplomaticMission> missions, Map<String, List<Candidate>> candidates,
+      Map<String, MissionRecord> records, Regions regions, BundledStates others) {
+    this.others = others;
+    this.areas = others == BundledStates.NONE ? DistrictAreas.none() : DistrictAreas.bundled();
     List<DiplomaticMission> sorted = new ArrayList<>(missions);
     sorted.sort(Comparator.comparing(DiplomaticMission::id));
     this.all = List.copyOf(sorted);
@@ -78,19 +89,57 @@ public final class MissionDirectory implements ContactDirectory {
     index.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
   }
 
+  /**
+   * The missions held in memory: for the bundled directory, the PRC's (the other sending states are parsed when
+   * a query names them; see {@link #allStates()}).
+   */
   @Override
   public List<DiplomaticMission> missions() {
     return all;
   }
 
+  /** Every mission of every sending state, loading each bundled state not yet used (sorted by id). */
+  public List<DiplomaticMission> allStates() {
+    List<DiplomaticMission> out = new ArrayList<>(all);
+    for (String state : others.states()) {
+      if (!bySendingState.containsKey(state)) {
+        others.state(state).ifPresent(d -> out.addAll(d.missions()));
+      }
+    }
+    out.sort(Comparator.comparing(DiplomaticMission::id));
+    return out;
+  }
+
+  /** The sending states this directory can answer for. */
+  public java.util.Set<String> sendingStates() {
+    java.util.Set<String> s = new java.util.TreeSet<>(bySendingState.keySet());
+    s.addAll(others.states());
+    return s;
+  }
+
+  /** The directory of a sending state held apart (parsed on first use), when this one holds none of its missions. */
+  private Optional<MissionDirectory> other(String sendingState) {
+    return bySendingState.containsKey(sendingState) ? Optional.empty() : others.state(sendingState);
+  }
+
   @Override
   public Optional<DiplomaticMission> byId(String id) {
-    return Optional.ofNullable(byId.get(Objects.requireNonNull(id, "id")));
+    DiplomaticMission m = byId.get(Objects.requireNonNull(id, "id"));
+    if (m != null || id.length() < 3 || id.charAt(2) != '-') {
+      return Optional.ofNullable(m);
+    }
+    return other(id.substring(0, 2).toUpperCase(java.util.Locale.ROOT)).flatMap(d -> d.byId(id));
   }
 
   @Override
   public List<DiplomaticMission> find(MissionQuery query) {
     Objects.requireNonNull(query, "query");
+    if (query.sendingState().isPresent()) {
+      Optional<MissionDirectory> state = other(query.sendingState().get());
+      if (state.isPresent()) {
+        return state.get().find(query);
+      }
+    }
     List<DiplomaticMission> from;
     if (query.sendingState().isPresent() && query.region().isPresent()) {
       from = byStateAndRegion.get(query.sendingState().get() + "/" + query.region().get());
@@ -115,14 +164,27 @@ public final class MissionDirectory implements ContactDirectory {
   public Optional<ServingMission> servingMission(String sendingState, Place place) {
     Objects.requireNonNull(sendingState, "sendingState");
     Objects.requireNonNull(place, "place");
+    Optional<MissionDirectory> state = other(sendingState);
+    if (state.isPresent()) {
+      return state.get().servingMission(sendingState, place);
+    }
     List<DiplomaticMission> ofState = bySendingState.get(sendingState);
     if (ofState == null) {
       return Optional.empty();
     }
     Optional<Coordinate> at = place.coordinate();
     Optional<String> region = place.region().or(() -> at.flatMap(c -> regions.regionAt(place.country(), c)));
+    Optional<DistrictAreas.Area> area = at.flatMap(c -> areas.at(sendingState, place.country(), c));
+    if (area.isPresent() && byId.containsKey(area.get().addedTo())) {
+      return Optional.of(answer(byId.get(area.get().addedTo()), ServingMission.Rule.JURISDICTION, region, at));
+    }
     if (region.isPresent()) {
       List<DiplomaticMission> serving = byStateAndRegion.get(sendingState + "/" + region.get());
+      if (serving != null && area.isPresent()) {
+        Set<String> carved = area.get().carvedOutOf();
+        serving = serving.stream().filter(m -> !carved.contains(m.id())).toList();
+        serving = serving.isEmpty() ? null : serving;
+      }
       if (serving != null) {
         Coordinate from = at.or(() -> regions.region(region.get()).map(Regions.Region::office)).orElse(null);
         DiplomaticMission m = from == null ? serving.get(0) : nearest(serving, from).orElse(serving.get(0));
@@ -204,6 +266,29 @@ public final class MissionDirectory implements ContactDirectory {
    */
   public static boolean hasStreetAddress(DiplomaticMission mission) {
     return mission.address().isPostable();
+  }
+
+  /**
+   * Which district rule decides for {@code place}: the area a published district adds to a mission (or carves out
+   * of another's region) when the place lies in one, else the region rule; empty when no district is known there
+   * (the answer then goes by distance and says so).
+   */
+  public Optional<String> districtRule(String sendingState, Place place) {
+    Optional<MissionDirectory> state = other(sendingState);
+    if (state.isPresent()) {
+      return state.get().districtRule(sendingState, place);
+    }
+    Optional<DistrictAreas.Area> area = place.coordinate().flatMap(c -> areas.at(sendingState, place.country(), c));
+    if (area.isPresent()) {
+      return Optional.of(area.get().describe() + " added to " + area.get().addedTo());
+    }
+    Optional<ServingMission> s = servingMission(sendingState, place);
+    if (s.isPresent() && s.get().rule() == ServingMission.Rule.JURISDICTION) {
+      DiplomaticMission m = s.get().mission();
+      return Optional.of("region " + s.get().region().orElse("?") + " in the district of " + m.id() + " (source: "
+          + m.provenanceOf("jurisdiction").source() + ", " + m.provenanceOf("jurisdiction").kind().key() + ")");
+    }
+    return Optional.empty();
   }
 
   /** The ISO 3166-2 region that {@code at} falls in, for countries with region data (Japan). */

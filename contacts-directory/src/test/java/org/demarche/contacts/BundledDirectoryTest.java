@@ -13,6 +13,7 @@ import org.demarche.core.model.Coordinate;
 import org.demarche.core.model.DiplomaticMission;
 import org.demarche.core.model.MissionKind;
 import org.demarche.core.model.Place;
+import org.demarche.core.model.Provenance;
 import org.demarche.core.model.ServingMission;
 import org.demarche.core.contract.ContactDirectoryContract;
 import org.demarche.core.spi.ContactDirectory;
@@ -158,7 +159,8 @@ class BundledDirectoryTest extends ContactDirectoryContract {
 
   @Test
   void anUnknownSendingStateHasNoServingMission() {
-    assertThat(ContactDirectories.bundled().servingMission("ZW", Place.region("JP-13"))).isEmpty();
+    // Issue 14 bundles every sending state, Zimbabwe (ZW, the former example) included: Antarctica sends none.
+    assertThat(ContactDirectories.bundled().servingMission("AQ", Place.region("JP-13"))).isEmpty();
   }
 
   @Test
@@ -171,8 +173,12 @@ class BundledDirectoryTest extends ContactDirectoryContract {
           assertThat(c.value()).isEqualTo("chinaconsul_osa_jp@mfa.gov.cn");
           assertThat(c.provenance().confirmed()).isFalse();
         });
-    assertThat(mission("cn-cg-jp-sapporo").email()).contains("sapporo@csm.mfa.gov.cn");
-    assertThat(mission("cn-cg-jp-sapporo").provenanceOf("email").confirmed()).isTrue();
+    // Issue 14: the Sapporo email was marked confirmed from a page the project never read; it is a candidate now.
+    assertThat(mission("cn-cg-jp-sapporo").email()).isEmpty();
+    assertThat(ContactDirectories.bundled().candidates("cn-cg-jp-sapporo")).extracting(Candidate::value)
+        .contains("sapporo@csm.mfa.gov.cn");
+    assertThat(mission("cn-cg-jp-niigata").email()).contains("chinaconsul_nii_jp@mfa.gov.cn");
+    assertThat(mission("cn-cg-jp-niigata").provenanceOf("email").kind()).isEqualTo(Provenance.Kind.OFFICIAL);
   }
 
   @Test
@@ -185,10 +191,11 @@ class BundledDirectoryTest extends ContactDirectoryContract {
 
   @Test
   void aMissionWithoutStreetAddressIsMarkedUnpostable() {
-    DiplomaticMission seoul = mission("cn-embassy-kr-seoul");
-    assertThat(MissionDirectory.hasStreetAddress(seoul)).isFalse();
-    assertThat(seoul.provenanceOf("address").confirmed()).isFalse();
-    assertThat(seoul.provenanceOf("mission").source()).isEqualTo("https://www.wikidata.org/wiki/Q17007157");
+    // Issue 14 gave the Seoul embassy a (sourced) street address; Gwangju still has none.
+    DiplomaticMission gwangju = mission("cn-cg-kr-gwangju");
+    assertThat(MissionDirectory.hasStreetAddress(gwangju)).isFalse();
+    assertThat(gwangju.provenanceOf("address").confirmed()).isFalse();
+    assertThat(gwangju.provenanceOf("mission").source()).isEqualTo("https://www.wikidata.org/wiki/Q106297455");
   }
 
   @Test

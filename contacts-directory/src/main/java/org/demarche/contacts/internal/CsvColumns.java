@@ -20,8 +20,9 @@ import org.demarche.core.model.Problem;
 /**
  * Turns CSV rows into the same mission objects a JSON file holds. Columns are the JSON field paths
  * ({@code address.lines}, {@code address.postalCode}, ...), lists are separated by {@code |}, a coordinate is
- * {@code latitude} + {@code longitude}, the mission's provenance is {@code source}, {@code checkedOn},
- * {@code confirmed}, {@code note}, and a fact's own provenance is {@code <fact>.source}, {@code <fact>.checkedOn}, ...
+ * {@code latitude} + {@code longitude}, the mission's provenance is {@code source}, {@code kind},
+ * {@code sourceDate}, {@code retrievedOn}, {@code confirmed}, {@code note}, and a fact's own provenance is
+ * {@code <fact>.source}, {@code <fact>.kind}, ...
  * An empty cell means "not given".
  */
 final class CsvColumns {
@@ -31,7 +32,11 @@ final class CsvColumns {
       "address.streetUnknown");
   static final Set<String> LISTS = Set.of("address.lines", "address.localLines", "jurisdiction",
       "jurisdictionCountries");
-  static final Set<String> PROVENANCE = Set.of("source", "checkedOn", "confirmed", "note");
+  static final Set<String> PROVENANCE = Set.of("source", "kind", "sourceDate", "retrievedOn", "checkedOn", "confirmed",
+      "note");
+  /** The mission-wide provenance columns ({@code sourceKind} is the provenance's kind: {@code kind} is the mission's). */
+  static final Set<String> MISSION_PROVENANCE = Set.of("source", "sourceKind", "sourceDate", "retrievedOn", "checkedOn",
+      "confirmed", "note");
 
   private final List<String> names;
   private final String file;
@@ -73,7 +78,8 @@ final class CsvColumns {
         problems.add(new Problem(header.at(i), name, "unknown column: use id, kind, name, localName, sendingState, "
             + "hostCountry, city, address.lines, address.city, address.region, address.postalCode, address.localLines, "
             + "address.streetUnknown, email, phone, fax, web, jurisdiction, jurisdictionCountries, latitude, longitude, "
-            + "source, checkedOn, confirmed, note, or <fact>.source / <fact>.checkedOn / <fact>.confirmed / <fact>.note"));
+            + "source, sourceKind, sourceDate, retrievedOn (or checkedOn), confirmed, note, or <fact>.source / <fact>.kind / "
+            + "<fact>.retrievedOn / ... for a fact's own provenance"));
       }
     }
     if (!names.contains("id")) {
@@ -111,8 +117,8 @@ final class CsvColumns {
     if (column.equals("latitude") || column.equals("longitude")) {
       return "coordinate." + column.substring(0, 3);
     }
-    if (PROVENANCE.contains(column)) {
-      return "sources.mission." + column;
+    if (MISSION_PROVENANCE.contains(column)) {
+      return "sources.mission." + (column.equals("sourceKind") ? "kind" : column);
     }
     return SCALARS.contains(column) || LISTS.contains(column) || ADDRESS.contains(column) ? column
         : "sources." + column;
@@ -148,7 +154,7 @@ final class CsvColumns {
   }
 
   private static boolean known(String col) {
-    if (SCALARS.contains(col) || ADDRESS.contains(col) || LISTS.contains(col) || PROVENANCE.contains(col)
+    if (SCALARS.contains(col) || ADDRESS.contains(col) || LISTS.contains(col) || MISSION_PROVENANCE.contains(col)
         || col.equals("latitude") || col.equals("longitude")) {
       return true;
     }

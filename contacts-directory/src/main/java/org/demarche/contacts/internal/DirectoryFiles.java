@@ -73,6 +73,21 @@ public final class DirectoryFiles {
     }
   }
 
+  /** The records of a CSV resource shipped with this module (one sending state's missions); empty when absent. */
+  public static Optional<List<MissionRecord>> csvResource(String resource, List<Problem> problems) {
+    try (InputStream in = DirectoryFiles.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      try (CsvRows rows = CsvRows.of(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8),
+          "bundled:" + resource)) {
+        return Optional.of(records(CsvColumns.toMissions(rows, problems), problems));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The mission objects of a JSON file: a top-level object with "missions", or a bare array. */
   private static List<LocatedTree> missions(LocatedTree tree, List<Problem> problems) {
     JsonNode root = tree.root();

@@ -25,7 +25,7 @@ import org.demarche.core.model.Values;
  * A path that failed is remembered ({@link #invalid}) so that the mission is not also said to lack it.
  */
 final class MissionFields {
-  private static final Set<String> PROVENANCE = Set.of("source", "checkedOn", "confirmed", "note");
+  private static final Set<String> PROVENANCE = Set.of("source", "kind", "sourceDate", "retrievedOn", "checkedOn", "confirmed", "note");
 
   private final LocatedTree mission;
   private final List<Problem> problems;
@@ -179,30 +179,47 @@ final class MissionFields {
 
   /**
    * The provenance object at {@code at} ({@code sources.email}, {@code candidates.email[0]}), reported under
-   * the field {@code path}; {@code extra} names further fields it may hold.
+   * the field {@code path}; {@code extra} names further fields it may hold. {@code checkedOn} is read as
+   * {@code retrievedOn}; without {@code kind}, a confirmed fact (the default) is taken as official and an
+   * unconfirmed one as third-party; with a kind, {@code confirmed} defaults to whether that kind can confirm.
    */
   Optional<Provenance> provenance(String at, String path, Set<String> extra) {
     JsonNode n = node(at.replaceAll("\\[\\d+]$", ""));
     n = at.endsWith("]") ? n.path(Integer.parseInt(at.substring(at.lastIndexOf('[') + 1, at.length() - 1))) : n;
     if (!n.isObject()) {
-      bad(at, path, "must be an object {source, checkedOn, confirmed, note}, not " + describe(n));
+      bad(at, path, "must be an object {source, kind, sourceDate, retrievedOn, confirmed, note}, not " + describe(n));
       return Optional.empty();
     }
     n.fieldNames().forEachRemaining(k -> {
       if (!PROVENANCE.contains(k) && !extra.contains(k)) {
-        problem(at + "." + k, path + "." + k, "unknown field: use source, checkedOn, confirmed, note");
+        problem(at + "." + k, path + "." + k, "unknown field: use source, kind, sourceDate, retrievedOn, confirmed, note");
       }
     });
     Optional<String> source = source(n, at, path);
-    Optional<LocalDate> date = checkedOn(n, at, path);
-    Optional<Boolean> confirmed = confirmed(n, at, path);
+    String dateField = n.has("retrievedOn") || !n.has("checkedOn") ? "retrievedOn" : "checkedOn";
+    Optional<LocalDate> date = date(n, dateField, at, path, true);
+    Optional<LocalDate> sourceDate = n.has("sourceDate") ? date(n, "sourceDate", at, path, false) : Optional.empty();
+    Optional<Provenance.Kind> kind = kind(n, at, path);
+    Optional<Boolean> confirmed = confirmed(n, at, path, kind);
     JsonNode note = n.path("note");
     Optional<String> noteText = note.isTextual() && !note.asText().isBlank()
         ? Optional.of(note.asText().strip().replaceAll("\\s+", " ")) : Optional.empty();
-    if (source.isEmpty() || date.isEmpty() || confirmed.isEmpty()) {
+    if (source.isEmpty() || date.isEmpty() || confirmed.isEmpty() || (n.has("kind") && kind.isEmpty())
+        || (n.has("sourceDate") && sourceDate.isEmpty())) {
       return Optional.empty();
     }
-    return Optional.of(new Provenance(source.get(), date.get(), confirmed.get(), noteText));
+    Provenance.Kind k = kind.orElse(confirmed.get() ? Provenance.Kind.OFFICIAL : Provenance.Kind.THIRD_PARTY);
+    if (confirmed.get() && !k.canConfirm()) {
+      problem(at + ".confirmed", path + ".confirmed", "a fact from a " + k.key() + " source cannot be confirmed: "
+          + "only an official or government source confirms a fact (set confirmed to false, or cite such a source)");
+      return Optional.empty();
+    }
+    if (sourceDate.isPresent() && sourceDate.get().isAfter(date.get())) {
+      problem(at + ".sourceDate", path + ".sourceDate", "the source's date " + sourceDate.get()
+          + " is after the day it was read (" + date.get() + ")");
+      return Optional.empty();
+    }
+    return Optional.of(new Provenance(source.get(), k, sourceDate, date.get(), confirmed.get(), noteText));
   }
 
   private Optional<String> source(JsonNode n, String at, String path) {
@@ -215,25 +232,39 @@ final class MissionFields {
     return Optional.of(source.asText().strip());
   }
 
-  private Optional<LocalDate> checkedOn(JsonNode n, String at, String path) {
-    JsonNode checked = n.path("checkedOn");
-    if (!checked.isTextual()) {
-      problem(checked.isMissingNode() ? at : at + ".checkedOn", path + ".checkedOn", "missing: the date the fact was "
-          + "checked, as YYYY-MM-DD");
+  private Optional<LocalDate> date(JsonNode n, String field, String at, String path, boolean required) {
+    JsonNode value = n.path(field);
+    if (!value.isTextual()) {
+      if (required || !value.isMissingNode()) {
+        problem(value.isMissingNode() ? at : at + "." + field, path + "." + field, (value.isMissingNode() ? "missing: "
+            : "must be a text: ") + "the date the source was read (retrievedOn), as YYYY-MM-DD");
+      }
       return Optional.empty();
     }
     try {
-      return Optional.of(LocalDate.parse(checked.asText().strip()));
+      return Optional.of(LocalDate.parse(value.asText().strip()));
     } catch (DateTimeParseException e) {
-      bad(at + ".checkedOn", path + ".checkedOn", "must be a date as YYYY-MM-DD, not '" + checked.asText() + "'");
+      bad(at + "." + field, path + "." + field, "must be a date as YYYY-MM-DD, not '" + value.asText() + "'");
       return Optional.empty();
     }
   }
 
-  private Optional<Boolean> confirmed(JsonNode n, String at, String path) {
+  private Optional<Provenance.Kind> kind(JsonNode n, String at, String path) {
+    JsonNode kind = n.path("kind");
+    if (kind.isMissingNode()) {
+      return Optional.empty();
+    }
+    Optional<Provenance.Kind> k = kind.isTextual() ? Provenance.Kind.fromKey(kind.asText().strip()) : Optional.empty();
+    if (k.isEmpty()) {
+      bad(at + ".kind", path + ".kind", "must be official, government, open-data or third-party, not " + describe(kind));
+    }
+    return k;
+  }
+
+  private Optional<Boolean> confirmed(JsonNode n, String at, String path, Optional<Provenance.Kind> kind) {
     JsonNode conf = n.path("confirmed");
     if (conf.isMissingNode()) {
-      return Optional.of(true);
+      return Optional.of(kind.map(Provenance.Kind::canConfirm).orElse(true));
     }
     Boolean b = booleanOf(conf);
     if (b == null) {

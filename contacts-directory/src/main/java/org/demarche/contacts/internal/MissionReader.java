@@ -172,7 +172,7 @@ final class MissionReader {
           continue;
         }
         r.provenance(at, path, Set.of("value")).ifPresent(p -> list.add(new Candidate(e.getKey(),
-            value.asText().strip(), new Provenance(p.source(), p.checkedOn(), false, p.note()))));
+            value.asText().strip(), p.unconfirmed(p.note()))));
       }
       candidates.put(e.getKey(), List.copyOf(list));
     });

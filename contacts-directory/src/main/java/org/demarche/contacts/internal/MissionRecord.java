@@ -172,7 +172,7 @@ public final class MissionRecord {
     if (lines.isEmpty()) {
       // No street line: the address heads a letter but cannot be posted to (PostalAddress.isPostable()).
       Provenance base = src.getOrDefault("address", src.get("mission"));
-      src.put("address", new Provenance(base.source(), base.checkedOn(), false,
+      src.put("address", base.unconfirmed(
           Optional.of(base.note().orElse("no street address in the source: a letter by post needs a correction file"))));
     }
     String city = (String) get("city");

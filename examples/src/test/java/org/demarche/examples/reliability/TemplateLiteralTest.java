@@ -32,7 +32,9 @@ class TemplateLiteralTest {
     Files.writeString(dir.resolve("letter.en.md"), "We write via the {{mission.name}}.\n");
     Files.writeString(dir.resolve("corrections.json"), """
         {"missions": [{"id": "cn-cg-jp-sapporo", "name": "Sapporo {{7*7}} ${7*7} <#assign x=1>",
-          "sources": {"name": {"source": "a test", "checkedOn": "2026-11-28"}}}]}
+          "email": "sapporo@csm.mfa.gov.cn",
+          "sources": {"name": {"source": "a test", "checkedOn": "2026-11-28"},
+                      "email": {"source": "a test (issue 14: the bundled email is a candidate)", "checkedOn": "2026-11-28"}}}]}
         """);
     Files.writeString(dir.resolve("signatories.csv"), "name,kind,disclosure\n\"{{7*7}} ${7*7} <#assign x=1>\",organization,full\n");
     Files.writeString(campaign, """
