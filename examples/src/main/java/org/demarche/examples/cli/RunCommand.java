@@ -90,6 +90,7 @@ final class RunCommand implements Callable<Integer> {
       o.println(JsonOutput.run(report, channel, out, journalFile, postal.written()));
     } else {
       Summary.print(report, o, channel, out, journalFile, postal, parent.verbosity());
+      FactWarnings.print(o, report, demarche.missions(campaign), java.time.LocalDate.now());
     }
     return report.allDone() ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
   }

@@ -34,5 +34,26 @@ final class Campaigns {
     return file;
   }
 
+  /**
+   * Issue 14 made the bundled Sapporo and Nagoya emails candidates (no official page read); tests about letters
+   * to missions with an email (two of them, in one mail domain) give both an email in a correction layer.
+   */
+  static Path withSapporoAndNagoyaEmails(Path campaign) {
+    try {
+      Files.writeString(campaign.resolveSibling("emails.json"), """
+          {"missions": [
+            {"id": "cn-cg-jp-sapporo", "email": "sapporo@csm.mfa.gov.cn",
+             "sources": {"email": {"source": "test fixture", "checkedOn": "2026-11-28"}}},
+            {"id": "cn-cg-jp-nagoya", "email": "nagoya@csm.mfa.gov.cn",
+             "sources": {"email": {"source": "test fixture", "checkedOn": "2026-11-28"}}}]}
+          """);
+      Files.writeString(campaign, Files.readString(campaign).replace("directories: [bundled]",
+          "directories: [bundled, emails.json]"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return campaign;
+  }
+
   private Campaigns() {}
 }

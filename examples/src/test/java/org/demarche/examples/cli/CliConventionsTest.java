@@ -27,7 +27,7 @@ class CliConventionsTest {
   }
 
   private Cli.Result runFounding(String... flags) {
-    Path campaign = Campaigns.founding(dir);
+    Path campaign = Campaigns.withSapporoAndNagoyaEmails(Campaigns.founding(dir));
     List<String> args = new java.util.ArrayList<>(List.of(flags));
     args.addAll(List.of("run", campaign.toString(), "--out", dir.resolve("out").toString()));
     return Cli.run(args.toArray(String[]::new));

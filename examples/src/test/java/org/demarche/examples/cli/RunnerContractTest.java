@@ -155,7 +155,7 @@ class RunnerContractTest {
 
   @Test
   void runAsJsonGivesEachLetterAStableStateAndKeepsProgressOffStandardOutput() throws Exception {
-    Path campaign = Campaigns.founding(dir);
+    Path campaign = Campaigns.withSapporoAndNagoyaEmails(Campaigns.founding(dir));
 
     Cli.Result r = Cli.run("run", campaign.toString(), "--out", dir.resolve("out").toString(), "--format", "json");
 
@@ -165,8 +165,8 @@ class RunnerContractTest {
     assertThat(root.get("channel").asText()).isEqualTo("outbox");
     assertThat(states(root)).containsEntry("cn-cg-jp-sapporo", "in-outbox").containsEntry("cn-cg-jp-nagoya",
         "in-outbox").containsEntry("cn-cg-jp-osaka", "by-post").hasSize(7);
-    assertThat(root.get("counts").get("in-outbox").asInt()).isEqualTo(2);
-    assertThat(root.get("counts").get("by-post").asInt()).isEqualTo(5);
+    assertThat(root.get("counts").get("in-outbox").asInt()).isEqualTo(3);
+    assertThat(root.get("counts").get("by-post").asInt()).isEqualTo(4);
     assertThat(root.get("counts").get("sent").asInt()).isZero();
     assertThat(root.get("printKit")).hasSize(2);
     assertThat(r.err()).contains("Delivering 7 of 7 letters");
@@ -174,7 +174,7 @@ class RunnerContractTest {
 
   @Test
   void statusAsJsonSaysPendingBeforeAndInOutboxOrByPostAfterARun() throws Exception {
-    Path campaign = Campaigns.founding(dir);
+    Path campaign = Campaigns.withSapporoAndNagoyaEmails(Campaigns.founding(dir));
     Cli.Result before = Cli.run("status", campaign.toString(), "--format", "json");
     Cli.run("run", campaign.toString(), "--out", dir.resolve("out").toString());
     Cli.Result after = Cli.run("status", campaign.toString(), "--format", "json");

@@ -69,8 +69,8 @@ class SendOverSmtpTest {
   @Test
   void aWaitForThePerDomainLimitIsAnnouncedWithItsEndAndTheFlagSetsTheLimit() {
     // Both letters with an email go to csm.mfa.gov.cn: at 20 a minute the second waits 3 s, announced first.
-    Path campaign = Campaigns.withChange(dir, "    username: petition@lfnkr.example.org\n    passwordEnv: DEMARCHE_SMTP_PASSWORD\n    perMinute: 6\n",
-        "    perMinute: 0\n");
+    Path campaign = Campaigns.withSapporoAndNagoyaEmails(Campaigns.withChange(dir, "    username: petition@lfnkr.example.org\n    passwordEnv: DEMARCHE_SMTP_PASSWORD\n    perMinute: 6\n",
+        "    perMinute: 0\n"));
     long start = System.nanoTime();
     Cli.Result r = Cli.run("run", campaign.toString(), "--out", dir.resolve("out").toString(), "--send",
         "--smtp-host", "127.0.0.1", "--smtp-port", String.valueOf(smtp.getSmtp().getPort()), "--smtp-tls", "none",
@@ -82,25 +82,25 @@ class SendOverSmtpTest {
     assertThat(r.out()).containsPattern("waiting until \\d\\d:\\d\\d:\\d\\d for the per-domain limit of"
         + " csm\\.mfa\\.gov\\.cn \\(20 a minute\\)");
     assertThat(millis).isGreaterThanOrEqualTo(2_500);
-    assertThat(smtp.getReceivedMessages()).hasSize(2);
+    assertThat(smtp.getReceivedMessages()).hasSize(3);
   }
 
   @Test
   void noWaitIsAnnouncedWhenThePerDomainFlagSwitchesTheLimitOff() {
-    Path campaign = Campaigns.withChange(dir, "    username: petition@lfnkr.example.org\n    passwordEnv: DEMARCHE_SMTP_PASSWORD\n    perMinute: 6\n",
-        "    perMinute: 0\n");
+    Path campaign = Campaigns.withSapporoAndNagoyaEmails(Campaigns.withChange(dir, "    username: petition@lfnkr.example.org\n    passwordEnv: DEMARCHE_SMTP_PASSWORD\n    perMinute: 6\n",
+        "    perMinute: 0\n"));
     Cli.Result r = Cli.run("run", campaign.toString(), "--out", dir.resolve("out").toString(), "--send",
         "--smtp-host", "127.0.0.1", "--smtp-port", String.valueOf(smtp.getSmtp().getPort()), "--smtp-tls", "none",
         "--smtp-per-domain-per-minute", "0");
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).doesNotContain("waiting");
-    assertThat(smtp.getReceivedMessages()).hasSize(2);
+    assertThat(smtp.getReceivedMessages()).hasSize(3);
   }
 
   @Test
   void lettersFailedForWantOfStartTlsAreRetryableAndSentOnceTheSettingIsFixed() {
-    Path campaign = Campaigns.withChange(dir, "    username: petition@lfnkr.example.org\n    passwordEnv: DEMARCHE_SMTP_PASSWORD\n    perMinute: 6\n",
-        "    perMinute: 0\n    perDomainPerMinute: 0\n");
+    Path campaign = Campaigns.withSapporoAndNagoyaEmails(Campaigns.withChange(dir, "    username: petition@lfnkr.example.org\n    passwordEnv: DEMARCHE_SMTP_PASSWORD\n    perMinute: 6\n",
+        "    perMinute: 0\n    perDomainPerMinute: 0\n"));
     String port = String.valueOf(smtp.getSmtp().getPort());
     Cli.Result refused = Cli.run("run", campaign.toString(), "--out", dir.resolve("out").toString(), "--send",
         "--smtp-host", "127.0.0.1", "--smtp-port", port);
@@ -115,6 +115,6 @@ class SendOverSmtpTest {
     Cli.Result fixed = Cli.run("run", campaign.toString(), "--out", dir.resolve("out").toString(), "--send",
         "--smtp-host", "127.0.0.1", "--smtp-port", port, "--smtp-tls", "none");
     assertThat(fixed.exitCode()).as(fixed.out() + fixed.err()).isZero();
-    assertThat(smtp.getReceivedMessages()).hasSize(2);
+    assertThat(smtp.getReceivedMessages()).hasSize(3);
   }
 }

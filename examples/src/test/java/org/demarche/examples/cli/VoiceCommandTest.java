@@ -94,7 +94,7 @@ class VoiceCommandTest {
   @Test
   void coordinateInAkitaAloneGetsTheSapporoConsulateByJurisdictionAndAPdfAndDraftFromTheSupporter() throws Exception {
     Path out = dir.resolve("out");
-    Cli.Result r = Cli.run("voice", withSapporoAndNagoyaEmails(Campaigns.founding(dir)).toString(), "--name",
+    Cli.Result r = Cli.run("voice", Campaigns.withSapporoAndNagoyaEmails(Campaigns.founding(dir)).toString(), "--name",
         "Aiko Tanaka", "--email",
         "aiko@example.org", "--city", "Akita", "--lat", "39.72", "--lon", "140.10", "--paragraph",
         "I live in Akita & I think of the families every day.", "--out", out.toString());
@@ -168,7 +168,7 @@ class VoiceCommandTest {
 
   @Test
   void digestModeSendsOneEmailPerMissionPerDayWithThatDaysLettersAttached() throws Exception {
-    Path campaign = withSapporoAndNagoyaEmails(Campaigns.withChange(dir,
+    Path campaign = Campaigns.withSapporoAndNagoyaEmails(Campaigns.withChange(dir,
         "    username: petition@lfnkr.example.org\n    passwordEnv: DEMARCHE_SMTP_PASSWORD\n    perMinute: 6\n",
         "    perMinute: 0\n    perDomainPerMinute: 0\n"));
     Files.writeString(campaign, Files.readString(campaign).replace("    mode: drafts\n",
@@ -216,22 +216,5 @@ class VoiceCommandTest {
       out.add(part.getFileName());
     }
     return out;
-  }
-
-  /**
-   * Issue 14 made the bundled Sapporo and Nagoya emails candidates (no official page read); these tests are about
-   * drafts and digests to a mission with an email, so the campaign gives both an email in a correction layer.
-   */
-  private static Path withSapporoAndNagoyaEmails(Path campaign) throws java.io.IOException {
-    Files.writeString(campaign.resolveSibling("emails.json"), """
-        {"missions": [
-          {"id": "cn-cg-jp-sapporo", "email": "sapporo@csm.mfa.gov.cn",
-           "sources": {"email": {"source": "test fixture", "checkedOn": "2026-11-28"}}},
-          {"id": "cn-cg-jp-nagoya", "email": "nagoya@csm.mfa.gov.cn",
-           "sources": {"email": {"source": "test fixture", "checkedOn": "2026-11-28"}}}]}
-        """);
-    Files.writeString(campaign, Files.readString(campaign).replace("directories: [bundled]",
-        "directories: [bundled, emails.json]"));
-    return campaign;
   }
 }
