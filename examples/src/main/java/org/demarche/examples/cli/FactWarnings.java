@@ -42,10 +42,14 @@ final class FactWarnings {
       }
     }
     if (!doubtful.isEmpty()) {
-      out.println("Warning: " + Formats.count(doubtful.size(), "letter") + " went to an address or email that no"
-          + " official page confirms, or that was last read over " + STALE_AFTER_YEARS + " years ago: "
+      String warning = "Warning: " + Formats.count(doubtful.size(), "letter") + " went to an address or email that"
+          + " no official page confirms, or that was last read over " + STALE_AFTER_YEARS + " years ago: "
           + String.join(", ", doubtful) + ". Check them (`demarche directory audit` lists every such fact) and"
-          + " correct them in a directory correction file.");
+          + " correct them in a directory correction file.";
+      List<String> lines = Table.wrap(warning, 114);
+      for (int i = 0; i < lines.size(); i++) {
+        out.println((i == 0 ? "" : "  ") + lines.get(i));
+      }
     }
   }
 
