@@ -37,14 +37,6 @@ public final class CampaignSchema {
     return write(reorder(root));
   }
 
-  /** The front matter of a translation file ({@code letter.ja.md}), as indented JSON. */
-  public static String translationFrontMatter() {
-    ObjectNode root = translationSection(false);
-    root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-    root.put("title", "Demarche translation front matter");
-    return write(reorder(root));
-  }
-
   private static String write(ObjectNode n) {
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n);
@@ -115,7 +107,7 @@ public final class CampaignSchema {
       case ID -> string("^[a-z0-9](?:[a-z0-9-]{0,126}[a-z0-9])?$");
       case EMAIL -> string("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
       case URL -> string("^https?://");
-      case COUNTRY -> string("^[A-Z]{2}$");
+      case COUNTRY -> countries();
       case REGION -> string("^[A-Z]{2}-[A-Z0-9]{1,3}$");
       case LANGUAGE -> language();
       case WHOLE_NUMBER -> wholeNumber();
@@ -135,11 +127,22 @@ public final class CampaignSchema {
     return NODES.objectNode().put("type", "string").put("pattern", pattern);
   }
 
-  /** Text; a YAML number such as a postal code written without quotes reads as text too. */
+  /**
+   * One line of text, not blank, without line breaks or control characters; a YAML number such as a postal
+   * code written without quotes reads as text too.
+   */
   private static ObjectNode text() {
     ObjectNode s = NODES.objectNode();
     s.putArray("type").add("string").add("number");
+    s.put("pattern", "^[^\\x00-\\x1F\\x7F]*[^\\s\\x00-\\x1F\\x7F][^\\x00-\\x1F\\x7F]*$");
     return s;
+  }
+
+  /** The ISO 3166-1 alpha-2 codes the loader knows (the JDK's, and XK, Kosovo's user-assigned code). */
+  private static ObjectNode countries() {
+    java.util.TreeSet<String> codes = new java.util.TreeSet<>(Arrays.asList(java.util.Locale.getISOCountries()));
+    codes.add("XK");
+    return oneOfWords(List.copyOf(codes));
   }
 
   private static ObjectNode language() {
