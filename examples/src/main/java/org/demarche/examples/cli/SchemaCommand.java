@@ -43,8 +43,8 @@ final class SchemaCommand implements Callable<Integer> {
     JsonNode campaign = json.readTree(Demarche.campaignSchema());
     com.fasterxml.jackson.databind.node.ObjectNode out = json.createObjectNode();
     out.put("$schema", campaign.get("$schema").asText());
-    out.put("title", "Demarche translation front matter");
     out.setAll((com.fasterxml.jackson.databind.node.ObjectNode) campaign.get("$defs").get("translationFrontMatter"));
+    out.put("title", "Demarche translation front matter");
     return json.writerWithDefaultPrettyPrinter().writeValueAsString(out);
   }
 }

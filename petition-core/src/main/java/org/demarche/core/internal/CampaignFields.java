@@ -17,19 +17,34 @@ import org.demarche.core.files.FieldReader;
 public final class CampaignFields {
   /** What a field holds; {@link CampaignSchema} maps each to a schema fragment. */
   public enum Type {
-    TEXT, TEMPLATE, DATE, ID, EMAIL, URL, COUNTRY, REGION, LANGUAGE, WHOLE_NUMBER, BOOLEAN,
+    TEXT("text, one line"), TEMPLATE("text, one line, with placeholders"), DATE("date, YYYY-MM-DD"),
+    ID("id: a-z, 0-9 and -"), EMAIL("email address"), URL("web address"), COUNTRY("country code, ISO 3166-1 alpha-2"),
+    REGION("region code, ISO 3166-2"), LANGUAGE("language tag, BCP 47"), WHOLE_NUMBER("whole number"),
+    BOOLEAN("true or false"),
     /** One text or a list of texts. */
-    TEXT_LIST, ID_LIST, LANGUAGE_LIST, KIND_LIST,
+    TEXT_LIST("list of text"), ID_LIST("list of mission ids"), LANGUAGE_LIST("list of language tags"),
+    KIND_LIST("list of mission kinds"),
     /** A disclosure level: full, name-only, initials, counted-only. */
-    DISCLOSURE,
+    DISCLOSURE("full, name-only, initials or counted-only"),
     /** A body: a file name beside the campaign (.md or .txt) or the text itself. */
-    FILE_OR_TEXT,
+    FILE_OR_TEXT("file name (.md, .txt) or text, with placeholders"),
     /** A CSV or JSON file name, or a list of signatories written inline. */
-    SIGNATORIES,
+    SIGNATORIES("file name (.csv, .json) or list"),
     /** A section of language tags, each a file name or a section of {@link #TRANSLATION}'s fields. */
-    TRANSLATIONS,
+    TRANSLATIONS("section of language tags"),
     /** A section with the fields listed; {@code open} sections also take a section per plugin. */
-    SECTION
+    SECTION("section");
+
+    private final String words;
+
+    Type(String words) {
+      this.words = words;
+    }
+
+    /** What the field holds, in words (the schema's title, the reference's type column). */
+    public String words() {
+      return words;
+    }
   }
 
   /**

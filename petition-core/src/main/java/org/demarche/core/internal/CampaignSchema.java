@@ -23,6 +23,7 @@ public final class CampaignSchema {
   public static final String ID = "https://demarche.org/schema/campaign.schema.json";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
 
   private CampaignSchema() {}
 
@@ -81,9 +82,18 @@ public final class CampaignSchema {
     return s;
   }
 
+  /** Title (what it holds), description (with the default in words) and example: what editors show on hover. */
   private static void describe(ObjectNode s, Field f) {
+    s.put("title", f.type().words());
     if (!f.description().isEmpty()) {
       s.put("description", f.description() + (f.defaultValue().isEmpty() ? "" : " (default: " + f.defaultValue() + ")"));
+    }
+    if (!f.example().isEmpty()) {
+      try {
+        s.putArray("examples").add(YAML.readTree(f.example()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("the example of " + f.name() + " is not YAML: " + f.example(), e);
+      }
     }
   }
 
