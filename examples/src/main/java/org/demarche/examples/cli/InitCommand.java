@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
  * Every value is checked by the model's own rules before a file is written, and no existing file is replaced.
  */
 @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Write a new campaign folder: campaign.yaml (a comment on every field, and the schema your editor",
-        "reads), a letter body to edit, an empty signatories CSV with its header, and the missions selected.",
-        "Asks for what the flags do not give when run in a terminal. Never replaces an existing file."})
+    description = {"Write a new campaign folder that validates at once; it never replaces an existing file.",
+        "campaign.yaml (a comment on every field, the missions selected, and the schema your editor reads), a letter",
+        "body to edit, and an empty signatories CSV with its header. Asks for what the flags do not give when run in a",
+        "terminal."})
 final class InitCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;

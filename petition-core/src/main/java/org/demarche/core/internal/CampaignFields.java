@@ -149,8 +149,11 @@ public final class CampaignFields {
 
   private static final Field DELIVERY = new Field("delivery", Type.SECTION, false, "the defaults below", "",
       "how letters are rendered and delivered; plugins read their own sections (smtp, pdf, voice)", List.of(
-          opt("channel", Type.TEXT, "outbox", "smtp", "the delivery channel: outbox (files) or smtp"),
-          opt("renderer", Type.TEXT, "pdf", "pdf", "the renderer that lays letters out"),
+          // Core names no plugin's channel or renderer (ArchitectureTest): the plugins' names appear in prose only.
+          opt("channel", Type.TEXT, "the installed plugins' default, the outbox in the runner", "",
+              "the delivery channel an installed plugin offers by name: outbox (files) or smtp in the runner"),
+          opt("renderer", Type.TEXT, "the installed plugins' default, pdf in the runner", "",
+              "the renderer an installed plugin offers by name: pdf in the runner"),
           opt("language", Type.LANGUAGE, "petition.language", "en", "the language sent; needs a text"),
           opt("attach", Type.LANGUAGE_LIST, "none", "[zh]", "translations attached to each letter"),
           section("retry", false, "5 attempts, waits from 2 s", "retries of transient failures",
