@@ -192,6 +192,16 @@ public final class Demarche {
     return new DryRun(campaign, renderer(campaign)).check(missions(campaign));
   }
 
+  /** Warnings (validate prints them, exit 0): no street lines yet letters by post, a repeated value, a past date. */
+  public List<Problem> warnings(Campaign campaign, java.time.LocalDate today) {
+    return org.demarche.core.internal.CampaignWarnings.of(campaign, missions(campaign), today);
+  }
+
+  /** The campaign file's JSON Schema (2020-12), from the fields the loader reads; {@code $defs} holds front matter's. */
+  public static String campaignSchema() {
+    return org.demarche.core.internal.CampaignSchema.campaign();
+  }
+
   private List<Problem> setup(Campaign campaign) {
     List<Problem> problems = new ArrayList<>();
     DeliverySettings d = campaign.delivery();

@@ -46,6 +46,9 @@ final class ValidateCommand implements Callable<Integer> {
         throw new InvalidInputException(problems);
       }
       missions = demarche.missions(c);
+      // Warnings stop nothing (exit 0); on the error stream, so that JSON output stays one document.
+      demarche.warnings(c, java.time.LocalDate.now())
+          .forEach(w -> spec.commandLine().getErr().println("demarche: warning: " + w));
     } catch (InvalidInputException e) {
       if (!format.equals("json")) {
         throw e;

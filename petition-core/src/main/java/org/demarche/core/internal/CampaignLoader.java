@@ -41,13 +41,12 @@ import org.demarche.core.signatories.SignatoryImport;
 
 /** Reads a campaign file (YAML or JSON) and every file it names, reporting all problems at once. */
 public final class CampaignLoader {
-  private static final Set<String> TOP = Set.of("id", "date", "sender", "petition", "signatories", "signatoryOptions",
-      "disclosureCap", "recipients", "delivery");
-  private static final Set<String> SENDER = Set.of("name", "shortName", "address", "email", "web");
-  private static final Set<String> ADDRESS = Set.of("lines", "city", "region", "postalCode", "country", "localLines");
-  private static final Set<String> DELIVERY_FIELDS = Set.of("channel", "renderer", "language", "attach", "retry");
-  private static final Set<String> RETRY = Set.of("maxAttempts", "initialBackoffSeconds", "maxBackoffSeconds",
-      "maxTotalSeconds");
+  // The names come from CampaignFields, which the schema and the field reference are made from too.
+  private static final Set<String> TOP = CampaignFields.names("");
+  private static final Set<String> SENDER = CampaignFields.names("sender");
+  private static final Set<String> ADDRESS = CampaignFields.names("sender.address");
+  private static final Set<String> DELIVERY_FIELDS = CampaignFields.names("delivery");
+  private static final Set<String> RETRY = CampaignFields.names("delivery.retry");
 
   private final Path file;
   private final String name;
@@ -103,7 +102,7 @@ public final class CampaignLoader {
     }
     r = new FieldReader(tree.get(), problems);
     if (!tree.get().root().isObject()) {
-      r.problem("", "a campaign file must be a section with the fields " + String.join(", ", TOP.stream().sorted().toList()));
+      r.problem("", "a campaign file must be a section with the fields " + CampaignFields.CAMPAIGN.listing());
       throw new InvalidInputException(problems);
     }
     r.onlyKnown("", TOP);
@@ -163,7 +162,7 @@ public final class CampaignLoader {
   }
 
   private Optional<PostalAddress> address(String path) {
-    if (!r.requireObject(path)) {
+    if (!CampaignFields.requireSection(r, path)) {
       return Optional.empty();
     }
     r.onlyKnown(path, ADDRESS);
@@ -184,7 +183,7 @@ public final class CampaignLoader {
   }
 
   private Optional<Sender> sender() {
-    if (!r.requireObject("sender")) {
+    if (!CampaignFields.requireSection(r, "sender")) {
       return Optional.empty();
     }
     r.onlyKnown("sender", SENDER);
@@ -221,7 +220,7 @@ public final class CampaignLoader {
       // The salts file is written beside the list only in the campaign's own folder, never in an allowed one.
       Path salts = scope.inFolder(target) ? SaltKey.fileBeside(target)
           : scope.folder().resolve(target.getFileName() + ".salts");
-      r.onlyKnown("signatoryOptions", Set.of("skipBadRows"));
+      r.onlyKnown("signatoryOptions", CampaignFields.names("signatoryOptions"));
       boolean skipBadRows = r.optBoolean("signatoryOptions.skipBadRows").orElse(false);
       try {
         SignatoryImport.Imported imported = SignatoryImport.read(target, display, new ImportOptions(cap, skipBadRows),
@@ -247,7 +246,7 @@ public final class CampaignLoader {
   private Optional<DeliverySettings> delivery(Optional<Petition> petition) {
     Optional<JsonNode> node = r.node("delivery");
     if (node.isPresent() && !node.get().isObject()) {
-      r.problem("delivery", "must be a section with channel, renderer, ... fields");
+      r.problem("delivery", "must be a section with the fields " + CampaignFields.at("delivery").listing());
       return Optional.empty();
     }
     Optional<String> channel = line(r, "delivery.channel", false).or(defaults::channel);

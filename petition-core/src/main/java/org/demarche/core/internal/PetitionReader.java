@@ -25,15 +25,21 @@ import org.demarche.core.model.Values;
  * translations, compiling every template so that a bad placeholder is reported where it was written.
  */
 final class PetitionReader {
-  private static final Set<String> PETITION = Set.of("language", "addressee", "subject", "body", "closing", "signedBy",
-      "translations");
-  private static final Set<String> TRANSLATION = Set.of("subject", "salutation", "body", "closing", "draft");
+  private static final Set<String> PETITION = CampaignFields.names("petition");
+  /** An inline translation section: the front-matter fields and its body. */
+  private static final Set<String> TRANSLATION = with(CampaignFields.translationNames(), "body");
 
   private final Path file;
   private final FileScope scope;
   private final String name;
   private final FieldReader r;
   private final List<Problem> problems;
+
+  private static Set<String> with(Set<String> names, String more) {
+    Set<String> out = new java.util.HashSet<>(names);
+    out.add(more);
+    return Set.copyOf(out);
+  }
 
   PetitionReader(Path file, String name, FieldReader r, FileScope scope) {
     this.file = file;
@@ -44,15 +50,15 @@ final class PetitionReader {
   }
 
   Optional<Petition> petition(Optional<LocalDate> date) {
-    if (!r.requireObject("petition")) {
+    if (!CampaignFields.requireSection(r, "petition")) {
       return Optional.empty();
     }
     r.onlyKnown("petition", PETITION);
-    r.onlyKnown("petition.addressee", Set.of("name", "title", "salutation"));
-    r.onlyKnown("petition.signedBy", Set.of("name", "title"));
+    r.onlyKnown("petition.addressee", CampaignFields.names("petition.addressee"));
+    r.onlyKnown("petition.signedBy", CampaignFields.names("petition.signedBy"));
     Optional<String> language = r.convert("petition.language", r.text("petition.language"),
         x -> Values.language(x, "language"));
-    r.requireObject("petition.addressee");
+    CampaignFields.requireSection(r, "petition.addressee");
     Optional<String> aName = CampaignLoader.line(r, "petition.addressee.name", true);
     Optional<String> aTitle = CampaignLoader.line(r, "petition.addressee.title", true);
     Optional<String> salutation = template("petition.addressee.salutation",
@@ -60,7 +66,7 @@ final class PetitionReader {
     Optional<String> subject = template("petition.subject", CampaignLoader.line(r, "petition.subject", true));
     Optional<String> body = body("petition.body", r.text("petition.body"));
     Optional<String> closing = CampaignLoader.line(r, "petition.closing", true);
-    r.requireObject("petition.signedBy");
+    CampaignFields.requireSection(r, "petition.signedBy");
     Optional<String> signer = CampaignLoader.line(r, "petition.signedBy.name", true);
     Optional<String> signerTitle = CampaignLoader.line(r, "petition.signedBy.title", false);
     Map<String, Petition.Translation> translations = translations();
@@ -135,9 +141,10 @@ final class PetitionReader {
       return Optional.empty();
     }
     for (String key : fm.fields.keySet()) {
-      if (!TRANSLATION.contains(key) || key.equals("body")) {
+      if (!CampaignFields.translationNames().contains(key)) {
         problems.add(new Problem(new Location(text.get().display, fm.lineOf(key), 0), path + "." + key,
-            "unknown front-matter field '" + key + "'; valid are subject, salutation, closing, draft"));
+            "unknown front-matter field '" + key + "'; valid are " + String.join(", ",
+                CampaignFields.TRANSLATION.stream().map(CampaignFields.Field::name).toList())));
       }
     }
     return Optional.of(new Written(Optional.ofNullable(fm.fields.get("subject")),

@@ -19,8 +19,8 @@ import org.demarche.core.model.Values;
  * listed twice is refused at its second entry.
  */
 final class RecipientsReader {
-  private static final Set<String> RECIPIENTS = Set.of("directories", "ids", "select");
-  private static final Set<String> SELECT = Set.of("sendingState", "hostCountry", "kinds");
+  private static final Set<String> RECIPIENTS = CampaignFields.names("recipients");
+  private static final Set<String> SELECT = CampaignFields.names("recipients.select");
 
   private final FieldReader r;
   private final FileScope scope;
@@ -31,7 +31,7 @@ final class RecipientsReader {
   }
 
   Optional<RecipientSelection> recipients() {
-    if (!r.requireObject("recipients")) {
+    if (!CampaignFields.requireSection(r, "recipients")) {
       return Optional.empty();
     }
     r.onlyKnown("recipients", RECIPIENTS);
