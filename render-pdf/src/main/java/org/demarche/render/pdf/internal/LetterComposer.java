@@ -124,17 +124,23 @@ public final class LetterComposer {
       Block.Align align) {
     try {
       List<Block.Entry> out = new ArrayList<>();
-      for (Line l : layout.lines(text, style, width)) {
-        out.add(new Block.LineEntry(l, style, align));
+      for (Line l : layout.forLanguage(letter.language()).lines(text, style, width)) {
+        // A right-to-left paragraph is set flush right.
+        out.add(new Block.LineEntry(l, style, l.rtl() ? Block.Align.RIGHT : align));
       }
       return out;
-    } catch (MissingGlyphException e) {
+    } catch (MissingGlyphException | UnsupportedScriptException e) {
       throw missing(letter, where, text, e);
     }
   }
 
-  RenderException missing(Letter letter, String where, String text, MissingGlyphException e) {
+  RenderException missing(Letter letter, String where, String text, RuntimeException e) {
     String excerpt = text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    if (e instanceof UnsupportedScriptException u) {
+      return new RenderException("Letter " + letter.id() + ": " + where + " (\"" + excerpt + "\") is in the "
+          + u.getMessage() + ", which needs a full OpenType shaping engine that this renderer does not have;"
+          + " leave this language out of the campaign's translations, or send that letter as a PDF made elsewhere");
+    }
     return new RenderException("Letter " + letter.id() + ": the character " + e.getMessage() + " in " + where
         + " (\"" + excerpt + "\") is in none of the configured fonts (" + faces.set().describeChain()
         + "); name a font that has it in the renderer's 'fonts' option");
@@ -181,7 +187,7 @@ public final class LetterComposer {
           }
         }
         if (pageNo >= 2) {
-          footer(pen, labels.page(pageNo, total));
+          footer(pen, labels.page(pageNo, total), plan.letter.language());
         }
       }
     }
@@ -194,8 +200,8 @@ public final class LetterComposer {
     return page;
   }
 
-  void footer(Pen pen, String text) throws IOException {
-    Line line = layout.single(text, FOOTER);
+  void footer(Pen pen, String text, String language) throws IOException {
+    Line line = layout.forLanguage(language).single(text, FOOTER);
     float x = g.left() + (g.textWidth() - line.width()) / 2;
     float textHeight = g.height() - g.top() - g.bottom();
     pen.line(line, FOOTER, x, g.y(textHeight - FOOTER.leading() + FOOTER.baseline()), 0);
