@@ -17,10 +17,20 @@ import java.util.Optional;
  * @param environment where secrets come from (the process environment)
  * @param listener progress events
  * @param postalDesk where letters that go by post are handed
+ * @param allowDraftTranslations attach translations awaiting review (otherwise they are left out)
  */
 public record RunOptions(
     Path outputDir, Optional<Path> journal, Optional<String> channel, Optional<Settings> channelSettings,
-    boolean resendInDoubt, Map<String, String> environment, ProgressListener listener, PostalDesk postalDesk) {
+    boolean resendInDoubt, Map<String, String> environment, ProgressListener listener, PostalDesk postalDesk,
+    boolean allowDraftTranslations) {
+
+  /** Options that attach only reviewed translations. */
+  public RunOptions(Path outputDir, Optional<Path> journal, Optional<String> channel,
+      Optional<Settings> channelSettings, boolean resendInDoubt, Map<String, String> environment,
+      ProgressListener listener, PostalDesk postalDesk) {
+    this(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener, postalDesk, false);
+  }
+
   public RunOptions {
     Objects.requireNonNull(outputDir, "outputDir");
     Objects.requireNonNull(journal, "journal");
@@ -34,32 +44,38 @@ public record RunOptions(
   /** The campaign's own channel, files into {@code outputDir}, the process environment, no listener. */
   public static RunOptions outbox(Path outputDir) {
     return new RunOptions(outputDir, Optional.empty(), Optional.empty(), Optional.empty(), false, System.getenv(),
-        ProgressListener.NONE, PostalDesk.NONE);
+        ProgressListener.NONE, PostalDesk.NONE, false);
   }
 
   public RunOptions withJournal(Path file) {
     return new RunOptions(outputDir, Optional.of(file), channel, channelSettings, resendInDoubt, environment, listener,
-        postalDesk);
+        postalDesk, allowDraftTranslations);
   }
 
   public RunOptions withChannel(String name, Settings settings) {
     return new RunOptions(outputDir, journal, Optional.of(name), Optional.of(settings), resendInDoubt, environment,
-        listener, postalDesk);
+        listener, postalDesk, allowDraftTranslations);
   }
 
   public RunOptions withListener(ProgressListener l) {
-    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, l, postalDesk);
+    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, l, postalDesk, allowDraftTranslations);
   }
 
   public RunOptions withPostalDesk(PostalDesk desk) {
-    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener, desk);
+    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener, desk, allowDraftTranslations);
   }
 
   public RunOptions withResendInDoubt(boolean resend) {
-    return new RunOptions(outputDir, journal, channel, channelSettings, resend, environment, listener, postalDesk);
+    return new RunOptions(outputDir, journal, channel, channelSettings, resend, environment, listener, postalDesk, allowDraftTranslations);
   }
 
   public RunOptions withEnvironment(Map<String, String> env) {
-    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, env, listener, postalDesk);
+    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, env, listener, postalDesk, allowDraftTranslations);
+  }
+
+  /** Attach translations still marked draft and not reviewed (the operator's {@code --allow-draft-translations}). */
+  public RunOptions withAllowDraftTranslations(boolean allow) {
+    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener,
+        postalDesk, allow);
   }
 }

@@ -157,7 +157,9 @@ final class PetitionReader {
       }
     }
     try {
-      LetterConventions.of(tag(path)).with(wording);
+      Map<String, String> conventions = new LinkedHashMap<>(wording);
+      conventions.keySet().retainAll(LetterConventions.KEYS);
+      LetterConventions.of(tag(path)).with(conventions);
     } catch (IllegalArgumentException e) {
       problems.add(new Problem(new Location(text.get().display, fm.lineOf("closingPlacement"), 0), path,
           e.getMessage()));

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public record LetterConventions(Map<String, String> values) {
   /** The keys a conventions file and a translation's front matter may set. */
-  public static final Set<String> KEYS = Set.of("via", "page", "draft", "opening", "closingPlacement",
+  public static final Set<String> KEYS = Set.of("via", "page", "draftBanner", "opening", "closingPlacement",
       "runningHeader", "missionName", "characters");
 
   private static final Map<String, LetterConventions> CACHE = new ConcurrentHashMap<>();

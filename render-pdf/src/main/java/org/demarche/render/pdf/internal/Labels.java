@@ -100,7 +100,7 @@ public final class Labels {
 
   /** The banner on a translation awaiting review, in its language. */
   public String draftTranslation() {
-    return org.demarche.core.model.LetterConventions.of(lang).get("draft");
+    return org.demarche.core.model.LetterConventions.of(lang).get("draftBanner");
   }
 
   public static String number(long n) {

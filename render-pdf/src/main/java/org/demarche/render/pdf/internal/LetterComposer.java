@@ -87,7 +87,7 @@ public final class LetterComposer {
     head.add(new Block.Gap(10f, Block.GapKind.RULE));
     blocks.add(new Block(head, 0, false, false, false));
     if (letter.draftTranslation()) {
-      blocks.add(new Block(lines(letter, "the draft note", wording.conventions().get("draft"), NOTE, w,
+      blocks.add(new Block(lines(letter, "the draft note", wording.conventions().get("draftBanner"), NOTE, w,
           Block.Align.LEFT), 4f, false, false, false));
     }
     blocks.add(new Block(lines(letter, "the date line", letter.dateLine(), BODY, w, Block.Align.RIGHT),
