@@ -142,7 +142,7 @@ class NativeLettersTest {
     Path docs = Path.of("target", "previews");
     Files.createDirectories(docs);
     for (String lang : List.of("en", "ja", "zh")) {
-      byte[] png = org.demarche.render.pdf.Previews.firstPagePng(render(lang), 80);
+      byte[] png = org.demarche.render.pdf.Previews.firstPagePng(render(lang), 90);
       assertThat(png).hasSizeGreaterThan(10_000);
       Files.write(docs.resolve("founding-letter." + lang + ".png"), png);
     }
