@@ -1,3 +1,5 @@
+#!/usr/bin/env python3
+"""Prints the code points (U+XXXX, one a line) vendored in the Japanese font subset: JIS X 0208, ASCII, CJK punctuation, kana, full-width forms."""
 import sys
 cps=set()
 for a in range(0xA1,0xF5):

@@ -127,12 +127,14 @@ public final class LetterMarkdown {
         }
       } else if (n instanceof FencedCodeBlock f) {
         out.add(new Block(Kind.PARAGRAPH, depth, "", List.of(new Span(f.getLiteral().strip(), false, false))));
+      } else if (n instanceof HtmlBlock h) {
+        out.add(new Block(Kind.PARAGRAPH, depth, "", List.of(new Span(h.getLiteral().strip(), false, false))));
       } else if (n instanceof IndentedCodeBlock c) {
         out.add(new Block(Kind.PARAGRAPH, depth, "", List.of(new Span(c.getLiteral().strip(), false, false))));
       } else if (n instanceof ListItem || n instanceof CustomBlock) {
         blocks(n, depth, quoted, out);
       }
-      // A thematic break, an HTML block or a table (refused at load) sets nothing.
+      // A thematic break or a table (refused at load) sets nothing.
     }
   }
 
@@ -148,6 +150,9 @@ public final class LetterMarkdown {
         out.add(new Span(t.getLiteral(), bold, italic));
       } else if (n instanceof Code c) {
         out.add(new Span(c.getLiteral(), bold, italic));
+      } else if (n instanceof HtmlInline h) {
+        // Refused when a campaign loads; a letter built in code keeps the characters as written.
+        out.add(new Span(h.getLiteral(), bold, italic));
       } else if (n instanceof Emphasis) {
         inline(n, bold, true, out);
       } else if (n instanceof StrongEmphasis) {
