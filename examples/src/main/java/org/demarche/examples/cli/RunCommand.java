@@ -98,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
     if (allowDraftTranslations) {
       o.println("Draft translations attached unreviewed (--allow-draft-translations): " + String.join(", ", drafts));
     } else {
-      o.println("Draft translations not attached: " + String.join(", ", drafts) + " (awaiting review: add reviewedBy"
+      o.println("Draft translations not attached: " + String.join(", ", drafts) + " (not yet reviewed: add reviewedBy"
           + " and reviewedOn to the translation's front matter, or pass --allow-draft-translations)");
     }
   }

@@ -70,7 +70,9 @@ public final class LetterPlanner {
     Petition p = campaign.petition();
     Text text = text(p, language);
     Map<String, Object> data = LetterData.of(campaign, mission, signer, language, signatoryCount);
-    List<String> paragraphs = new ArrayList<>(Paragraphs.of(fill(bodyTemplate.orElse(text.body()), data)));
+    // The body is Markdown: values are escaped so that a '*' or '[' in a name prints as written.
+    List<String> paragraphs = new ArrayList<>(Paragraphs.of(fill(bodyTemplate.orElse(text.body()),
+        markdownEscaped(data))));
     paragraphs.addAll(extraParagraphs);
     // The translation's own names are for the campaign's signer; a supporter signs with their own name.
     Map<String, String> names = new java.util.HashMap<>(text.names());
@@ -112,6 +114,15 @@ public final class LetterPlanner {
           .orElseThrow(() -> new IllegalArgumentException(problems.get(0).message()));
     });
     return t.fill(data);
+  }
+
+  /** The data with the characters CommonMark reads inline as marks (* _ [ ] ` < > & and backslash) escaped. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> markdownEscaped(Map<String, Object> data) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    data.forEach((k, v) -> out.put(k, v instanceof Map<?, ?> m ? markdownEscaped((Map<String, Object>) m)
+        : v instanceof String str ? str.replaceAll("([\\\\*_\\[\\]`<>&])", "\\\\$1") : v));
+    return out;
   }
 
   private static String oneLine(String s) {
