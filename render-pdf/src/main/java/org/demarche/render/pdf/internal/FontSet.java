@@ -140,7 +140,12 @@ public final class FontSet {
 
     /** The first face of the chain that draws the code point, or null if none does. */
     public Face forCodePoint(int codePoint, Variant variant, String language) {
-      for (int i : set.chain(variant, language)) {
+      return forCodePoint(codePoint, set.chain(variant, language));
+    }
+
+    /** The first face of a chain ({@link FontSet#chain}) that draws the code point, or null if none does. */
+    Face forCodePoint(int codePoint, int[] chain) {
+      for (int i : chain) {
         Face f = face(i);
         if (f.has(codePoint)) {
           return f;

@@ -34,6 +34,8 @@ public final class TextLayout {
 
   private final FontSet.Faces faces;
   private final String language;
+  /** The font chain of each variant for this language, resolved once (looked up for every character). */
+  private final int[][] chains;
 
   public TextLayout(FontSet.Faces faces) {
     this(faces, "en");
@@ -43,6 +45,11 @@ public final class TextLayout {
   public TextLayout(FontSet.Faces faces, String language) {
     this.faces = faces;
     this.language = language;
+    FontSet.Variant[] variants = FontSet.Variant.values();
+    this.chains = new int[variants.length][];
+    for (FontSet.Variant v : variants) {
+      chains[v.ordinal()] = faces.set().chain(v, language);
+    }
   }
 
   /** The same fonts, for text in another language. */
@@ -259,7 +266,6 @@ public final class TextLayout {
   }
 
   private void assignFaces(String s, byte[] variants, int from, int to, Face[] face) {
-    FontSet.Variant[] all = FontSet.Variant.values();
     Face previous = from > 0 ? face[from - 1] : null;
     for (int i = from; i < to; ) {
       int cp = s.codePointAt(i);
@@ -267,7 +273,7 @@ public final class TextLayout {
       if (cp == ' ' && previous != null && previous.has(' ')) {
         f = previous; // a space joins the run before it
       } else {
-        f = faces.forCodePoint(cp, all[variants[i]], language);
+        f = faces.forCodePoint(cp, chains[variants[i]]);
         if (f == null) {
           throw new MissingGlyphException(cp);
         }
