@@ -299,14 +299,35 @@ public final class Demarche {
     return missions(campaign).stream().map(m -> planner.letter(m, campaign.delivery().sendLanguage())).toList();
   }
 
-  /** The translations attached to {@code letter}, per the campaign's {@code delivery.attach}. */
+  /**
+   * The translations attached to {@code letter}, per the campaign's {@code delivery.attach}, drafts awaiting
+   * review included: what a preview shows. What is sent is {@link #attachments(Campaign, Letter, boolean)}.
+   */
   public List<Letter> attachments(Campaign campaign, Letter letter) {
-    return attachments(campaign, new LetterPlanner(campaign), letter);
+    return attachments(campaign, new LetterPlanner(campaign), letter, true);
   }
 
-  private static List<Letter> attachments(Campaign campaign, LetterPlanner planner, Letter letter) {
+  /**
+   * The translations sent with {@code letter}: a draft nobody has reviewed ({@code draft: true} without
+   * {@code reviewedBy} and {@code reviewedOn}) only when {@code allowDrafts}.
+   */
+  public List<Letter> attachments(Campaign campaign, Letter letter, boolean allowDrafts) {
+    return attachments(campaign, new LetterPlanner(campaign), letter, allowDrafts);
+  }
+
+  /** The attached languages whose translation is a draft awaiting review. */
+  public static List<String> draftsAwaitingReview(Campaign campaign) {
     return campaign.delivery().attachLanguages().stream()
-        .filter(tag -> !tag.equals(letter.language()))
+        .filter(tag -> campaign.petition().translations().containsKey(tag)
+            && campaign.petition().translations().get(tag).awaitingReview())
+        .toList();
+  }
+
+  private static List<Letter> attachments(Campaign campaign, LetterPlanner planner, Letter letter,
+      boolean allowDrafts) {
+    List<String> drafts = allowDrafts ? List.of() : draftsAwaitingReview(campaign);
+    return campaign.delivery().attachLanguages().stream()
+        .filter(tag -> !tag.equals(letter.language()) && !drafts.contains(tag))
         .map(tag -> planner.letter(letter.mission(), tag)).toList();
   }
 
@@ -356,7 +377,7 @@ public final class Demarche {
           .resendInDoubt(options.resendInDoubt())
           .retryFailed(options.retryFailed())
           .holdBack(options.includeOutboxed() ? Map.of() : outboxed(campaign, channelName))
-          .attachments(l -> attachments(campaign, planner, l))
+          .attachments(l -> attachments(campaign, planner, l, options.allowDraftTranslations()))
           .build()
           .run(letters);
     }

@@ -20,15 +20,17 @@ import java.util.Optional;
  * @param retryFailed retry every failed letter, permanent failures included (same Message-ID)
  * @param includeOutboxed let a channel other than the outbox send letters the outbox journal holds
  *     (written as {@code .eml} files, maybe sent by hand); without it they are held back
+ * @param allowDraftTranslations attach translations awaiting review (otherwise they are left out)
  */
 public record RunOptions(
     Path outputDir, Optional<Path> journal, Optional<String> channel, Optional<Settings> channelSettings,
     boolean resendInDoubt, Map<String, String> environment, ProgressListener listener, PostalDesk postalDesk,
-    boolean retryFailed, boolean includeOutboxed) {
-  /** Options that neither retry permanent failures nor send what the outbox holds. */
+    boolean retryFailed, boolean includeOutboxed, boolean allowDraftTranslations) {
+  /** Options that neither retry permanent failures, nor send what the outbox holds, nor attach drafts. */
   public RunOptions(Path outputDir, Optional<Path> journal, Optional<String> channel,
       Optional<Settings> channelSettings, boolean resendInDoubt, Map<String, String> environment, ProgressListener listener, PostalDesk postalDesk) {
-    this(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener, postalDesk, false, false);
+    this(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener, postalDesk, false, false,
+        false);
   }
 
   public RunOptions {
@@ -44,46 +46,52 @@ public record RunOptions(
   /** The campaign's own channel, files into {@code outputDir}, the process environment, no listener. */
   public static RunOptions outbox(Path outputDir) {
     return new RunOptions(outputDir, Optional.empty(), Optional.empty(), Optional.empty(), false, System.getenv(),
-        ProgressListener.NONE, PostalDesk.NONE, false, false);
+        ProgressListener.NONE, PostalDesk.NONE, false, false, false);
   }
 
   public RunOptions withJournal(Path file) {
     return new RunOptions(outputDir, Optional.of(file), channel, channelSettings, resendInDoubt, environment, listener,
-        postalDesk, retryFailed, includeOutboxed);
+        postalDesk, retryFailed, includeOutboxed, allowDraftTranslations);
   }
 
   public RunOptions withChannel(String name, Settings settings) {
     return new RunOptions(outputDir, journal, Optional.of(name), Optional.of(settings), resendInDoubt, environment,
-        listener, postalDesk, retryFailed, includeOutboxed);
+        listener, postalDesk, retryFailed, includeOutboxed, allowDraftTranslations);
   }
 
   public RunOptions withListener(ProgressListener l) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment,
-        l, postalDesk, retryFailed, includeOutboxed);
+        l, postalDesk, retryFailed, includeOutboxed, allowDraftTranslations);
   }
 
   public RunOptions withPostalDesk(PostalDesk desk) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment,
-        listener, desk, retryFailed, includeOutboxed);
+        listener, desk, retryFailed, includeOutboxed, allowDraftTranslations);
   }
 
   public RunOptions withResendInDoubt(boolean resend) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resend, environment,
-        listener, postalDesk, retryFailed, includeOutboxed);
+        listener, postalDesk, retryFailed, includeOutboxed, allowDraftTranslations);
   }
 
   public RunOptions withEnvironment(Map<String, String> env) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, env, listener, postalDesk,
-        retryFailed, includeOutboxed);
+        retryFailed, includeOutboxed, allowDraftTranslations);
   }
 
   public RunOptions withRetryFailed(boolean retry) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener,
-        postalDesk, retry, includeOutboxed);
+        postalDesk, retry, includeOutboxed, allowDraftTranslations);
   }
 
   public RunOptions withIncludeOutboxed(boolean include) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener,
-        postalDesk, retryFailed, include);
+        postalDesk, retryFailed, include, allowDraftTranslations);
+  }
+
+  /** Attach translations still marked draft and not reviewed (the operator's {@code --allow-draft-translations}). */
+  public RunOptions withAllowDraftTranslations(boolean allow) {
+    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener,
+        postalDesk, retryFailed, includeOutboxed, allow);
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.demarche.core.model.Campaign;
 import org.demarche.core.Demarche;
@@ -67,6 +68,10 @@ final class RunCommand implements Callable<Integer> {
           + " standard error); states are described in the README")
   String format;
 
+  @Option(names = "--allow-draft-translations",
+      description = "attach translations still marked draft: true that nobody has reviewed (reviewedBy, reviewedOn)")
+  boolean allowDraftTranslations;
+
   @picocli.CommandLine.Mixin
   CampaignFolders folders = new CampaignFolders();
 
@@ -80,19 +85,35 @@ final class RunCommand implements Callable<Integer> {
     Settings settings = channelSettings(demarche, campaign, channel);
     Path journalFile = journal != null ? journal : FileJournal.defaultFile(campaign, channel);
     Formats.folder(out, "--out");
-    PostalKit postal = new PostalKit(out, campaign.id(), letter -> demarche.attachments(campaign, letter));
+    PostalKit postal = new PostalKit(out, campaign.id(),
+        letter -> demarche.attachments(campaign, letter, allowDraftTranslations));
     RunOptions options = RunOptions.outbox(out).withJournal(journalFile).withChannel(channel, settings)
         .withResendInDoubt(resendInDoubt)
         .withListener(new Progress(format.equals("json") ? spec.commandLine().getErr() : o, channel, parent.verbosity()))
-        .withPostalDesk(postal).withRetryFailed(retryFailed).withIncludeOutboxed(includeOutboxed);
+        .withPostalDesk(postal).withRetryFailed(retryFailed).withIncludeOutboxed(includeOutboxed)
+        .withAllowDraftTranslations(allowDraftTranslations);
     RunReport report = demarche.run(campaign, options);
     if (format.equals("json")) {
       o.println(JsonOutput.run(report, channel, out, journalFile, postal.written()));
     } else {
       Summary.print(report, o, channel, out, journalFile, postal, parent.verbosity());
       FactWarnings.print(o, report, demarche.missions(campaign), java.time.LocalDate.now());
+      draftNote(o, Demarche.draftsAwaitingReview(campaign));
     }
     return report.allDone() ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
+  }
+
+  /** Says which draft translations went unreviewed (the flag repeated) or were left out, and why. */
+  private void draftNote(PrintWriter o, List<String> drafts) {
+    if (drafts.isEmpty()) {
+      return;
+    }
+    if (allowDraftTranslations) {
+      o.println("Draft translations attached unreviewed (--allow-draft-translations): " + String.join(", ", drafts));
+    } else {
+      o.println("Draft translations not attached: " + String.join(", ", drafts) + " (not yet reviewed: add reviewedBy"
+          + " and reviewedOn to the translation's front matter, or pass --allow-draft-translations)");
+    }
   }
 
   /** The channel's section of the campaign, with the values given on the command line in place of its own. */

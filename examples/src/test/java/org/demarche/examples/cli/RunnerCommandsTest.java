@@ -98,7 +98,9 @@ class RunnerCommandsTest {
     Path campaign = Campaigns.founding(dir);
     Path out = dir.resolve("out");
 
-    Cli.Result first = Cli.run("run", campaign.toString(), "--out", out.toString());
+    // Issue 13 item 6: the founding campaign's Chinese translation is a draft awaiting review, so it is
+    // attached only with --allow-draft-translations (before issue 13 it was attached unreviewed).
+    Cli.Result first = Cli.run("run", campaign.toString(), "--out", out.toString(), "--allow-draft-translations");
 
     assertThat(first.exitCode()).as(first.err()).isZero();
     List<String> files;

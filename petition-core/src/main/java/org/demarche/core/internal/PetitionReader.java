@@ -14,6 +14,9 @@ import org.demarche.core.files.FieldReader;
 import org.demarche.core.files.FileScope;
 import org.demarche.core.files.Utf8Input;
 import org.demarche.core.model.Addressee;
+import org.demarche.core.model.LetterConventions;
+import org.demarche.core.model.LetterMarkdown;
+import org.demarche.core.model.LetterWording;
 import org.demarche.core.model.Location;
 import org.demarche.core.model.Petition;
 import org.demarche.core.model.Problem;
@@ -86,7 +89,14 @@ final class PetitionReader {
    *     body was checked as it was read
    */
   private record Written(Optional<String> subject, Optional<String> salutation, Optional<String> closing,
-      boolean draft, String body, Optional<String> bodyFile, int bodyLine) {
+      boolean draft, String body, Optional<String> bodyFile, int bodyLine, Map<String, String> wording,
+      Optional<String> reviewedBy, Optional<LocalDate> reviewedOn) {
+
+    Written(Optional<String> subject, Optional<String> salutation, Optional<String> closing, boolean draft,
+        String body, Optional<String> bodyFile, int bodyLine) {
+      this(subject, salutation, closing, draft, body, bodyFile, bodyLine, Map.of(), Optional.empty(),
+          Optional.empty());
+    }
 
     Optional<String> field(String key) {
       return switch (key) {
@@ -140,17 +150,43 @@ final class PetitionReader {
       problems.add(new Problem(new Location(text.get().display, fm.errorLine, 0), path, fm.error));
       return Optional.empty();
     }
+    Map<String, String> wording = new LinkedHashMap<>();
     for (String key : fm.fields.keySet()) {
-      if (!CampaignFields.translationNames().contains(key)) {
+      if (LetterWording.NAME_KEYS.contains(key) || LetterConventions.KEYS.contains(key)) {
+        wording.put(key, fm.fields.get(key));
+      } else if (!CampaignFields.translationNames().contains(key)) {
         problems.add(new Problem(new Location(text.get().display, fm.lineOf(key), 0), path + "." + key,
             "unknown front-matter field '" + key + "'; valid are " + String.join(", ",
                 CampaignFields.TRANSLATION.stream().map(CampaignFields.Field::name).toList())));
       }
     }
+    try {
+      Map<String, String> conventions = new LinkedHashMap<>(wording);
+      conventions.keySet().retainAll(LetterConventions.KEYS);
+      LetterConventions.of(tag(path)).with(conventions);
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(new Location(text.get().display, fm.lineOf("closingPlacement"), 0), path,
+          e.getMessage()));
+    }
+    Optional<String> reviewedBy = Optional.ofNullable(fm.fields.get("reviewedBy")).filter(v -> !v.isBlank());
+    Optional<LocalDate> reviewedOn = Optional.empty();
+    String on = fm.fields.get("reviewedOn");
+    if (on != null) {
+      try {
+        reviewedOn = Optional.of(LocalDate.parse(on.strip()));
+      } catch (java.time.format.DateTimeParseException e) {
+        problems.add(new Problem(new Location(text.get().display, fm.lineOf("reviewedOn"), 1), path + ".reviewedOn",
+            "must be a date such as 2026-09-01, not '" + on + "'"));
+      }
+    }
     return Optional.of(new Written(Optional.ofNullable(fm.fields.get("subject")),
         Optional.ofNullable(fm.fields.get("salutation")), Optional.ofNullable(fm.fields.get("closing")),
         draft(fm, text.get().display, path), fm.body, Optional.of(text.get().display),
-        fm.bodyLine));
+        fm.bodyLine, wording, reviewedBy, reviewedOn));
+  }
+
+  private static String tag(String path) {
+    return path.substring(path.lastIndexOf('.') + 1);
   }
 
   /** {@code draft:} as written in front matter: true or false, nothing else ({@code yes} is no answer). */
@@ -182,7 +218,10 @@ final class PetitionReader {
         r.problem(path, "the " + tag + " translation needs a " + key + " (in its front matter or section)");
       }
     }
-    w.bodyFile().ifPresent(f -> LetterTemplate.compile(w.body(), f, w.bodyLine(), path + ".body", problems));
+    w.bodyFile().ifPresent(f -> {
+      LetterTemplate.compile(w.body(), f, w.bodyLine(), path + ".body", problems);
+      markdown(w.body(), f, w.bodyLine(), path + ".body");
+    });
     for (String key : List.of("subject", "salutation")) {
       w.field(key).ifPresent(text -> LetterTemplate.compile(text, w.bodyFile().orElse(name),
           w.bodyFile().isPresent() ? 1 : r.at(path + "." + key).line(), path + "." + key, problems));
@@ -191,7 +230,7 @@ final class PetitionReader {
       return Optional.empty();
     }
     return CampaignLoader.build(r, path, () -> new Petition.Translation(tag, w.subject().get(), w.salutation().get(),
-        w.body(), w.closing().get(), w.draft()));
+        w.body(), w.closing().get(), w.draft(), w.wording(), w.reviewedBy(), w.reviewedOn()));
   }
 
   private Optional<String> template(String path, Optional<String> source) {
@@ -237,7 +276,17 @@ final class PetitionReader {
     }
     int before = problems.size();
     LetterTemplate.compile(text, display, firstLine, path, problems);
+    markdown(text, display, firstLine, path);
     return problems.size() == before ? Optional.of(text) : Optional.empty();
+  }
+
+  /** Tables, images and raw HTML are refused where they are written: a letter cannot carry them. */
+  private void markdown(String body, String display, int firstLine, String path) {
+    for (LetterMarkdown.Unsupported u : LetterMarkdown.unsupported(body)) {
+      problems.add(new Problem(new Location(display, firstLine + u.line() - 1, 1), path,
+          u.what() + " cannot be set in a letter; the body may use paragraphs, *emphasis*, **strong**, # headings,"
+              + " - and 1. lists, > quotations and [links](https://...)"));
+    }
   }
 
   private record FileText(String text, String display) {}

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.demarche.core.model.Campaign;
 import org.demarche.core.model.DiplomaticMission;
 import org.demarche.core.model.Letter;
+import org.demarche.core.model.LetterConventions;
+import org.demarche.core.model.LetterWording;
 import org.demarche.core.model.LetterData;
 import org.demarche.core.model.Petition;
 import org.demarche.core.model.Problem;
@@ -68,26 +70,40 @@ public final class LetterPlanner {
     Petition p = campaign.petition();
     Text text = text(p, language);
     Map<String, Object> data = LetterData.of(campaign, mission, signer, language, signatoryCount);
-    List<String> paragraphs = new ArrayList<>(Paragraphs.of(fill(bodyTemplate.orElse(text.body()), data)));
+    // The body is Markdown: values are escaped so that a '*' or '[' in a name prints as written.
+    List<String> paragraphs = new ArrayList<>(Paragraphs.of(fill(bodyTemplate.orElse(text.body()),
+        markdownEscaped(data))));
     paragraphs.addAll(extraParagraphs);
+    // The translation's own names are for the campaign's signer; a supporter signs with their own name.
+    Map<String, String> names = new java.util.HashMap<>(text.names());
+    if (!signer.equals(p.signedBy())) {
+      names.remove("signer");
+      names.remove("signerTitle");
+    }
+    LetterWording wording = LetterWording.of(campaign.sender(), mission, p.addressee(), signer, text.closing(),
+        LetterConventions.of(language).with(text.conventions()), names);
     return new Letter(letterId, campaign.id(), campaign.sender(), mission, p.addressee(), language, p.date(),
         LetterData.formatDate(p.date(), language), oneLine(fill(text.subject(), data)),
         oneLine(fill(text.salutation(), data)), paragraphs, text.closing(), signer, campaign.signatories(),
-        campaign.disclosureCap(), text.draft(), replyTo);
+        campaign.disclosureCap(), text.draft(), replyTo, wording);
   }
 
-  /** The petition's texts in one language. */
-  private record Text(String subject, String salutation, String body, String closing, boolean draft) {}
+  /** The petition's texts in one language; {@code draft} when it awaits review. */
+  private record Text(String subject, String salutation, String body, String closing, boolean draft,
+      Map<String, String> names, Map<String, String> conventions) {}
 
   private static Text text(Petition p, String language) {
     if (language.equals(p.language())) {
-      return new Text(p.subject(), p.addressee().salutation(), p.body(), p.closing(), false);
+      return new Text(p.subject(), p.addressee().salutation(), p.body(), p.closing(), false, Map.of(), Map.of());
     }
     Petition.Translation t = p.translations().get(language);
     if (t == null) {
       throw new IllegalArgumentException("the petition has no " + language + " text");
     }
-    return new Text(t.subject(), t.salutation(), t.body(), t.closing(), t.draft());
+    Map<String, String> names = new java.util.HashMap<>();
+    Map<String, String> conventions = new java.util.HashMap<>();
+    t.wording().forEach((k, v) -> (LetterWording.NAME_KEYS.contains(k) ? names : conventions).put(k, v));
+    return new Text(t.subject(), t.salutation(), t.body(), t.closing(), t.awaitingReview(), names, conventions);
   }
 
   private String fill(String template, Map<String, Object> data) {
@@ -98,6 +114,15 @@ public final class LetterPlanner {
           .orElseThrow(() -> new IllegalArgumentException(problems.get(0).message()));
     });
     return t.fill(data);
+  }
+
+  /** The data with the characters CommonMark reads inline as marks (* _ [ ] ` < > & and backslash) escaped. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> markdownEscaped(Map<String, Object> data) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    data.forEach((k, v) -> out.put(k, v instanceof Map<?, ?> m ? markdownEscaped((Map<String, Object>) m)
+        : v instanceof String str ? str.replaceAll("([\\\\*_\\[\\]`<>&])", "\\\\$1") : v));
+    return out;
   }
 
   private static String oneLine(String s) {

@@ -1,8 +1,8 @@
 package org.demarche.core.model;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,12 +26,24 @@ import java.util.Optional;
  * @param disclosureCap the most any co-signatory may be shown
  * @param draftTranslation true when this is a translation awaiting the NGO's review
  * @param replyTo where replies go when not to the sender (a supporter's own address)
+ * @param wording the letterhead, recipient block, opening, closing and signature in the letter's language
  */
 public record Letter(
     String id, String campaignId, Sender sender, DiplomaticMission mission, Addressee addressee, String language,
     LocalDate date, String dateLine, String subject, String salutation, List<String> paragraphs, String closing,
     Signer signer, Signatories coSignatories, Disclosure disclosureCap, boolean draftTranslation,
-    Optional<String> replyTo) {
+    Optional<String> replyTo, LetterWording wording) {
+
+  /** A letter worded by its language's bundled conventions, with the campaign's own names. */
+  public Letter(
+      String id, String campaignId, Sender sender, DiplomaticMission mission, Addressee addressee, String language,
+      LocalDate date, String dateLine, String subject, String salutation, List<String> paragraphs, String closing,
+      Signer signer, Signatories coSignatories, Disclosure disclosureCap, boolean draftTranslation,
+      Optional<String> replyTo) {
+    this(id, campaignId, sender, mission, addressee, language, date, dateLine, subject, salutation, paragraphs,
+        closing, signer, coSignatories, disclosureCap, draftTranslation, replyTo,
+        LetterWording.of(sender, mission, addressee, signer, closing, LetterConventions.of(language), Map.of()));
+  }
 
   public Letter {
     id = Values.id(id, "letter.id");
@@ -54,27 +66,17 @@ public record Letter(
     Objects.requireNonNull(disclosureCap, "disclosureCap");
     Objects.requireNonNull(replyTo, "replyTo");
     replyTo = replyTo.map(r -> Values.email(r, "replyTo"));
+    Objects.requireNonNull(wording, "wording");
   }
 
   /** The recipient block: the addressee, "via" the mission, and the mission's postal address lines. */
   public List<String> recipientBlock() {
-    List<String> out = new ArrayList<>();
-    out.add(addressee.name());
-    out.add(addressee.title());
-    out.add("via " + mission.name());
-    out.addAll(mission.address().printedLines());
-    return List.copyOf(out);
+    return wording.recipient();
   }
 
   /** The signature block under the closing: the signer's name, title, and the sending organization. */
   public List<String> signatureBlock() {
-    List<String> out = new ArrayList<>();
-    out.add(signer.name());
-    signer.title().ifPresent(out::add);
-    if (!signer.name().equals(sender.name())) {
-      out.add(sender.name());
-    }
-    return List.copyOf(out);
+    return wording.signature();
   }
 
   /**
@@ -86,10 +88,12 @@ public record Letter(
     out.append(dateLine).append("\n\n");
     recipientBlock().forEach(l -> out.append(l).append('\n'));
     out.append('\n').append(subject).append("\n\n").append(salutation).append("\n\n");
-    for (String p : paragraphs) {
-      out.append(p).append("\n\n");
+    wording.opening().ifPresent(o -> out.append(o).append("\n\n"));
+    out.append(LetterMarkdown.plainText(String.join("\n\n", paragraphs))).append("\n\n");
+    for (LetterWording.ClosingLine c : wording.closing()) {
+      out.append(c.placement().equals("indent") ? "\u3000\u3000" : "").append(c.text()).append('\n');
     }
-    out.append(closing).append("\n\n");
+    out.append('\n');
     signatureBlock().forEach(l -> out.append(l).append('\n'));
     return out.toString();
   }

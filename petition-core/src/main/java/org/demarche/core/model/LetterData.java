@@ -13,7 +13,8 @@ import java.util.Set;
  * fails when the campaign is loaded.
  *
  * <ul>
- *   <li>{@code mission.id}, {@code mission.name}, {@code mission.localName}, {@code mission.city},
+ *   <li>{@code mission.id}, {@code mission.name}, {@code mission.localName}, {@code mission.nativeName} (the
+ *       name as the letter's language writes it), {@code mission.city},
  *       {@code mission.kind}, {@code mission.hostCountry}</li>
  *   <li>{@code sender.name}, {@code sender.shortName}, {@code sender.email}, {@code sender.web}</li>
  *   <li>{@code addressee.name}, {@code addressee.title}</li>
@@ -25,7 +26,8 @@ import java.util.Set;
 public final class LetterData {
   /** Every name a template may use. */
   public static final Set<String> NAMES = Set.of(
-      "mission.id", "mission.name", "mission.localName", "mission.city", "mission.kind", "mission.hostCountry",
+      "mission.id", "mission.name", "mission.localName", "mission.nativeName", "mission.city", "mission.kind",
+      "mission.hostCountry",
       "sender.name", "sender.shortName", "sender.email", "sender.web",
       "addressee.name", "addressee.title", "signer.name", "signer.title",
       "date", "campaign.id", "signatories.count");
@@ -47,6 +49,7 @@ public final class LetterData {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("mission", map(
         "id", mission.id(), "name", mission.name(), "localName", mission.localName().orElse(mission.name()),
+        "nativeName", LetterConventions.of(language).missionName(mission),
         "city", mission.city(), "kind", mission.kind().key(), "hostCountry", Countries.englishName(mission.hostCountry())));
     Sender s = campaign.sender();
     m.put("sender", map("name", s.name(), "shortName", s.shortName(), "email", s.email(),

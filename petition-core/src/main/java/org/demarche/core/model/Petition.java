@@ -3,6 +3,7 @@ package org.demarche.core.model;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The petition every letter of a campaign carries.
@@ -57,11 +58,32 @@ public record Petition(
    * @param salutation the salutation template in that language
    * @param body the body template in that language
    * @param closing the complimentary close in that language
-   * @param draft true when the translation awaits review (the letter says so)
+   * @param draft true when the translation was marked a draft (machine-made, or not yet read by a speaker)
+   * @param wording the translation's own names and letter conventions (keys of {@link LetterWording#NAME_KEYS}
+   *     and {@link LetterConventions#KEYS}), over the campaign's names and the language's bundled conventions
+   * @param reviewedBy who reviewed the draft, if anyone did
+   * @param reviewedOn when it was reviewed
    */
   public record Translation(
-      String language, String subject, String salutation, String body, String closing, boolean draft) {
+      String language, String subject, String salutation, String body, String closing, boolean draft,
+      Map<String, String> wording, Optional<String> reviewedBy, Optional<LocalDate> reviewedOn) {
+
+    /** A translation with the campaign's names, the bundled conventions, and no review. */
+    public Translation(String language, String subject, String salutation, String body, String closing,
+        boolean draft) {
+      this(language, subject, salutation, body, closing, draft, Map.of(), Optional.empty(), Optional.empty());
+    }
+
+    /** Whether the translation is a draft nobody has reviewed: it may be previewed, not sent or attached. */
+    public boolean awaitingReview() {
+      return draft && (reviewedBy.isEmpty() || reviewedOn.isEmpty());
+    }
+
     public Translation {
+      wording = Map.copyOf(Objects.requireNonNull(wording, "translation.wording"));
+      Objects.requireNonNull(reviewedBy, "translation.reviewedBy");
+      Objects.requireNonNull(reviewedOn, "translation.reviewedOn");
+      reviewedBy = Values.line(reviewedBy, "translation.reviewedBy");
       language = Values.language(language, "translation.language");
       subject = Values.line(subject, "translation.subject");
       salutation = Values.line(salutation, "translation.salutation");

@@ -9,6 +9,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.demarche.core.model.Disclosure;
 import org.demarche.core.model.Letter;
+import org.demarche.core.model.Signatories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,19 @@ class PdfAConformanceTest {
         ja.date(), ja.dateLine(), ja.subject(), ja.salutation(), ja.paragraphs(), ja.closing(), ja.signer(),
         Letters.generated(500), Disclosure.FULL, ja.draftTranslation(), ja.replyTo());
     assertThat(failures(PdfRenderer.defaults().render(withAppendix).content())).isEmpty();
+  }
+
+  @Test
+  void markdownKoreanAndArabicLettersArePdfA2b() throws Exception {
+    Letter l = Letters.english();
+    for (Letter letter : List.of(
+        Letters.englishWith(List.of("## Heading", "**Strong** and *emphasis*:\n- one\n- two", "> quoted",
+            "강제 송환을 멈춰 주십시오. 김민준"), Signatories.none(), Disclosure.FULL),
+        new Letter(l.id(), l.campaignId(), l.sender(), l.mission(), l.addressee(), "ar", l.date(), l.dateLine(),
+            l.subject(), l.salutation(), List.of("نطالب بوقف الإعادة القسرية للاجئين منذ عام 1982 وفقا للاتفاقية."),
+            l.closing(), l.signer(), Signatories.none(), Disclosure.FULL, false, l.replyTo()))) {
+      assertThat(failures(PdfRenderer.defaults().render(letter).content())).as(letter.language()).isEmpty();
+    }
   }
 
   @Test

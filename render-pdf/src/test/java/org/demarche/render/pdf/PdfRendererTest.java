@@ -46,10 +46,11 @@ class PdfRendererTest extends LetterRendererContract {
 
   private static String expectedText(Letter letter) {
     return PdfText.normalize(PdfText.letterhead(letter) + "\n"
-        + (letter.draftTranslation() ? "Draft translation for review\n" : "") + letter.plainText());
+        + (letter.draftTranslation() ? new org.demarche.render.pdf.internal.Labels(letter.language())
+            .draftTranslation() + "\n" : "") + letter.plainText());
   }
 
-  /** The text of every page with the "Page x of y" footers of pages 2.. checked and removed. */
+  /** The text of every page with the running headers and "Page x of y" footers of pages 2.. checked and removed. */
   private static String bodyText(byte[] pdf, Letter letter) {
     List<String> pages = PdfText.pages(pdf);
     StringBuilder out = new StringBuilder();
@@ -59,6 +60,10 @@ class PdfRendererTest extends LetterRendererContract {
         String footer = new org.demarche.render.pdf.internal.Labels(letter.language()).page(i + 1, pages.size());
         assertThat(page).endsWith(footer);
         page = page.substring(0, page.length() - footer.length());
+        String header = letter.wording().conventions().runningHeader(letter.recipientBlock().get(0),
+            letter.dateLine(), footer);
+        assertThat(page).startsWith(header);
+        page = page.substring(header.length());
       }
       out.append(page).append('\n');
     }
@@ -98,7 +103,8 @@ class PdfRendererTest extends LetterRendererContract {
 
   @Test
   void marksADraftTranslationForReview() {
-    assertThat(PdfText.all(RENDERER.render(Letters.japanese()).content())).contains("Draft translation for review");
+    // The banner is in the translation's language (issue 13: every rendition entirely in its language).
+    assertThat(PdfText.all(RENDERER.render(Letters.japanese()).content())).contains("翻訳草稿（確認前）");
     assertThat(PdfText.all(RENDERER.render(Letters.english()).content())).doesNotContain("Draft translation");
   }
 

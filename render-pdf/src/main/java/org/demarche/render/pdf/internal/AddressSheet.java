@@ -99,7 +99,7 @@ public final class AddressSheet {
   private static List<Line> lines(TextLayout layout, Letter letter, String text, Style style, float width) {
     try {
       return layout.lines(text, style, width);
-    } catch (MissingGlyphException e) {
+    } catch (MissingGlyphException | UnsupportedScriptException e) {
       throw new RenderException("The envelope for " + letter.mission().id() + ": the character " + e.getMessage()
           + " in \"" + text + "\" is in none of the configured fonts");
     }

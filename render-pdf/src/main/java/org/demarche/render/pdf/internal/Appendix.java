@@ -42,7 +42,7 @@ final class Appendix {
   Appendix(LetterComposer composer, Letter letter) {
     this.composer = composer;
     this.g = composer.g;
-    this.layout = composer.layout;
+    this.layout = composer.layout.forLanguage(letter.language());
     this.letter = letter;
     this.columns = g.textWidth() >= 400 ? 3 : 2;
     this.columnWidth = (g.textWidth() - (columns - 1) * COLUMN_GAP) / columns;
@@ -72,7 +72,7 @@ final class Appendix {
       for (String h : header) {
         r += layout.lines(h, LETTERHEAD, g.textWidth()).size() * LETTERHEAD.leading();
       }
-    } catch (MissingGlyphException e) {
+    } catch (MissingGlyphException | UnsupportedScriptException e) {
       throw composer.missing(letter, "the appendix heading", labels.coSignedBy(tally.total()), e);
     }
     this.reserve = r;
@@ -118,7 +118,7 @@ final class Appendix {
         return 1;
       }
       return layout.lines(text, ENTRY, columnWidth).size();
-    } catch (MissingGlyphException e) {
+    } catch (MissingGlyphException | UnsupportedScriptException e) {
       throw composer.missing(letter, "co-signatory " + Labels.number(index), text, e);
     }
   }
@@ -159,7 +159,7 @@ final class Appendix {
           lines = layout.width(text, ENTRY) <= columnWidth
               ? List.of(layout.single(text, ENTRY))
               : layout.lines(text, ENTRY, columnWidth);
-        } catch (MissingGlyphException e) {
+        } catch (MissingGlyphException | UnsupportedScriptException e) {
           throw composer.missing(letter, "co-signatory " + Labels.number(index), text, e);
         }
         if (lines.size() <= cursor.capacity()) {
@@ -236,7 +236,7 @@ final class Appendix {
         cs.endText();
         inText = false;
       }
-      composer.footer(pen, labels.page(pagesBefore + page + 1, totalPages));
+      composer.footer(pen, labels.page(pagesBefore + page + 1, totalPages), letter.language());
       cs.close();
       cs = null;
     }

@@ -23,7 +23,15 @@ record Block(List<Entry> entries, float spaceBefore, boolean keepWithNext, boole
     float height();
   }
 
-  record LineEntry(Line line, Style style, Align align) implements Entry {
+  /**
+   * A line set {@code indent} points in, with a list marker drawn in the hanging space before it.
+   */
+  record LineEntry(Line line, Style style, Align align, float indent, java.util.Optional<Line> marker)
+      implements Entry {
+    LineEntry(Line line, Style style, Align align) {
+      this(line, style, align, 0, java.util.Optional.empty());
+    }
+
     @Override
     public float height() {
       return style.leading();

@@ -89,7 +89,7 @@ final class CoverSheet {
   private List<Line> wrap(Row row) {
     try {
       return composer.layout.lines(row.text(), row.style(), composer.g.textWidth() - row.indent());
-    } catch (MissingGlyphException e) {
+    } catch (MissingGlyphException | UnsupportedScriptException e) {
       // A name no font has is already refused when its letter is planned; keep the cover readable anyway.
       return composer.layout.lines(row.text().replaceAll("[^\\p{ASCII}]", "?"), row.style(),
           composer.g.textWidth() - row.indent());

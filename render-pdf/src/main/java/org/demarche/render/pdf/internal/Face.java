@@ -18,14 +18,17 @@ public final class Face {
   final FontSource source;
   final int index;
   final TrueTypeFont ttf;
+  /** A bundled CJK face: it has no bold, so bold text that needs it is set regular throughout. */
+  final boolean cjk;
   private final CmapLookup cmap;
   private final float scale;
   private final byte[] bmpState = new byte[0x10000];
   private final float[] bmpWidth = new float[0x10000];
 
-  Face(FontSource source, int index) {
+  Face(FontSource source, int index, boolean cjk) {
     this.source = source;
     this.index = index;
+    this.cjk = cjk;
     try {
       this.ttf = source.parse();
       this.cmap = ttf.getUnicodeCmapLookup(false);

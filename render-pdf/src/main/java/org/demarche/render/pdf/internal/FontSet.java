@@ -2,49 +2,71 @@ package org.demarche.render.pdf.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The fonts of a renderer: the sources, read once, and two fallback chains (regular and bold) as
- * indexes into them. Each thread gets its own parsed {@link Faces}.
+ * The fonts of a renderer: the sources, read once, and fallback chains as indexes into them, one per
+ * style variant and language (a Japanese letter reaches the Japanese CJK face before the Chinese
+ * one, so that kanji take their Japanese forms). Each thread gets its own parsed {@link Faces}.
  */
 public final class FontSet {
+  /** A style variant of the text. */
+  public enum Variant { REGULAR, BOLD, ITALIC }
+
+  private static final String DIR = "/org/demarche/render/pdf/fonts/";
+
   private final List<FontSource> sources;
-  private final int[] regular;
-  private final int[] bold;
+  private final int[] user;
+  private final int[] serif;
+  private final int[] arabic;
+  private final int sc;
+  private final int jp;
+  private final int kr;
+  private final Map<String, int[]> chains = new ConcurrentHashMap<>();
   private final ThreadLocal<Faces> perThread;
 
-  public FontSet(List<FontSource> sources, int[] regular, int[] bold) {
+  private FontSet(List<FontSource> sources, int[] user, int[] serif, int[] arabic, int sc, int jp, int kr) {
     this.sources = List.copyOf(sources);
-    this.regular = regular.clone();
-    this.bold = bold.clone();
+    this.user = user;
+    this.serif = serif;
+    this.arabic = arabic;
+    this.sc = sc;
+    this.jp = jp;
+    this.kr = kr;
     this.perThread = ThreadLocal.withInitial(() -> new Faces(this));
   }
 
   /**
    * The default fonts after the user's: each user font first (in the order given), then Liberation
-   * Serif (regular or bold), then the bundled CJK subset of Noto Sans SC.
+   * Serif (regular, bold or italic), Noto Naskh Arabic, and the bundled CJK subsets of Noto Sans SC,
+   * JP and KR in the order the letter's language prefers.
    */
   public static FontSet withDefaults(List<FontSource> userFonts) {
     List<FontSource> all = new ArrayList<>(userFonts);
-    int serif = all.size();
-    all.add(FontSource.resource("Liberation Serif", "/liberation/LiberationSerif-Regular.ttf"));
-    int serifBold = all.size();
-    all.add(FontSource.resource("Liberation Serif Bold", "/liberation/LiberationSerif-Bold.ttf"));
-    int cjk = all.size();
-    all.add(FontSource.resource("Noto Sans SC (GB 2312 + JIS X 0208 subset)",
-        "/org/demarche/render/pdf/fonts/NotoSansSC-Regular-subset.ttf"));
-    int[] regular = new int[userFonts.size() + 2];
-    int[] bold = new int[userFonts.size() + 2];
-    for (int i = 0; i < userFonts.size(); i++) {
-      regular[i] = i;
-      bold[i] = i;
+    int[] user = new int[userFonts.size()];
+    for (int i = 0; i < user.length; i++) {
+      user[i] = i;
     }
-    regular[userFonts.size()] = serif;
-    regular[userFonts.size() + 1] = cjk;
-    bold[userFonts.size()] = serifBold;
-    bold[userFonts.size() + 1] = cjk;
-    return new FontSet(all, regular, bold);
+    int[] serif = {
+        add(all, FontSource.resource("Liberation Serif", "/liberation/LiberationSerif-Regular.ttf")),
+        add(all, FontSource.resource("Liberation Serif Bold", "/liberation/LiberationSerif-Bold.ttf")),
+        add(all, FontSource.resource("Liberation Serif Italic", "/liberation/LiberationSerif-Italic.ttf"))};
+    int arabicRegular = add(all, FontSource.resource("Noto Naskh Arabic", DIR + "NotoNaskhArabic-Regular.ttf"));
+    int[] arabic = {arabicRegular,
+        add(all, FontSource.resource("Noto Naskh Arabic Bold", DIR + "NotoNaskhArabic-Bold.ttf")), arabicRegular};
+    int sc = add(all, FontSource.resource("Noto Sans SC (GB 2312 + JIS X 0208 subset)",
+        DIR + "NotoSansSC-Regular-subset.ttf"));
+    int jp = add(all, FontSource.resource("Noto Sans JP (JIS X 0208 subset)", DIR + "NotoSansJP-Regular-subset.ttf"));
+    int kr = add(all, FontSource.resource("Noto Sans KR (Hangul subset)", DIR + "NotoSansKR-Regular-subset.ttf"));
+    return new FontSet(all, user, serif, arabic, sc, jp, kr);
+  }
+
+  private static int add(List<FontSource> all, FontSource s) {
+    all.add(s);
+    return all.size() - 1;
   }
 
   /** This thread's parsed fonts. */
@@ -56,14 +78,41 @@ public final class FontSet {
     return sources;
   }
 
-  int[] chain(boolean boldStyle) {
-    return boldStyle ? bold : regular;
+  /** Whether the font at {@code index} is one of the bundled CJK faces (which have no bold). */
+  boolean cjk(int index) {
+    return index == sc || index == jp || index == kr;
+  }
+
+  int[] chain(Variant variant, String language) {
+    String lang = Locale.forLanguageTag(language).getLanguage();
+    return chains.computeIfAbsent(variant + "/" + lang, k -> build(variant, lang));
+  }
+
+  private int[] build(Variant variant, String lang) {
+    List<Integer> out = new ArrayList<>();
+    for (int i : user) {
+      out.add(i);
+    }
+    out.add(serif[variant.ordinal()]);
+    if (variant != Variant.REGULAR) {
+      out.add(serif[0]);
+    }
+    out.add(arabic[variant.ordinal()]);
+    int[] cjk = switch (lang) {
+      case "ja" -> new int[] {jp, sc, kr};
+      case "ko" -> new int[] {kr, jp, sc};
+      default -> new int[] {sc, jp, kr};
+    };
+    for (int i : cjk) {
+      out.add(i);
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** The names of the fonts in the regular chain, for messages. */
   public String describeChain() {
     List<String> names = new ArrayList<>();
-    for (int i : regular) {
+    for (int i : chain(Variant.REGULAR, "en")) {
       names.add(sources.get(i).name());
     }
     return String.join(", ", names);
@@ -83,15 +132,20 @@ public final class FontSet {
     public Face face(int index) {
       Face f = faces[index];
       if (f == null) {
-        f = new Face(set.sources.get(index), index);
+        f = new Face(set.sources.get(index), index, set.cjk(index));
         faces[index] = f;
       }
       return f;
     }
 
-    /** The first face of the style's chain that draws the code point, or null if none does. */
-    public Face forCodePoint(int codePoint, boolean bold) {
-      for (int i : set.chain(bold)) {
+    /** The first face of the chain that draws the code point, or null if none does. */
+    public Face forCodePoint(int codePoint, Variant variant, String language) {
+      return forCodePoint(codePoint, set.chain(variant, language));
+    }
+
+    /** The first face of a chain ({@link FontSet#chain}) that draws the code point, or null if none does. */
+    Face forCodePoint(int codePoint, int[] chain) {
+      for (int i : chain) {
         Face f = face(i);
         if (f.has(codePoint)) {
           return f;

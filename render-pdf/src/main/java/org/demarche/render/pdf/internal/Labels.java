@@ -15,16 +15,9 @@ public final class Labels {
     this.lang = Locale.forLanguageTag(languageTag).getLanguage();
   }
 
-  /** "Page 2 of 3". */
+  /** "Page 2 of 3", as the language's conventions write it. */
   public String page(int page, int of) {
-    switch (lang) {
-      case "ja":
-        return page + " / " + of + " ページ";
-      case "zh":
-        return "第 " + page + " 页，共 " + of + " 页";
-      default:
-        return "Page " + page + " of " + of;
-    }
+    return org.demarche.core.model.LetterConventions.of(lang).page(page, of);
   }
 
   /** The appendix heading. */
@@ -105,9 +98,9 @@ public final class Labels {
     return lang.equals("ja") ? ja : lang.equals("zh") ? zh : en;
   }
 
-  /** The note on a machine translation awaiting review. Always English too: the reviewers read it. */
+  /** The banner on a translation awaiting review, in its language. */
   public String draftTranslation() {
-    return "Draft translation for review";
+    return org.demarche.core.model.LetterConventions.of(lang).get("draftBanner");
   }
 
   public static String number(long n) {

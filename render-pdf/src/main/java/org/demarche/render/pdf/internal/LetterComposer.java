@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.demarche.core.model.Disclosure;
 import org.demarche.core.model.Letter;
+import org.demarche.core.model.LetterWording;
 import org.demarche.core.model.RenderException;
 import org.demarche.core.model.Signatories;
 import org.demarche.core.model.Signatory;
@@ -34,6 +35,8 @@ public final class LetterComposer {
   static final Style ENTRY = new Style(false, 8.5f, 10.5f, 0f);
   static final float SIGNATURE_SPACE = 46f;
   static final float COLUMN_GAP = 14f;
+  /** Room for the running header at the top of pages after the first. */
+  static final float HEADER_BAND = 22f;
 
   final Geometry g;
   private final FontSet.Faces faces;
@@ -73,21 +76,19 @@ public final class LetterComposer {
   public Plan plan(Letter letter) {
     List<Block> blocks = new ArrayList<>();
     float w = g.textWidth();
+    LetterWording wording = letter.wording();
     // Letterhead: name, address, web and email, a rule.
     List<Block.Entry> head = new ArrayList<>();
-    head.addAll(lines(letter, "the letterhead", letter.sender().name(), LETTERHEAD_NAME, w, Block.Align.LEFT));
-    List<String> contact = new ArrayList<>(letter.sender().address().printedLines());
-    letter.sender().web().ifPresent(u -> contact.add(u.toString()));
-    contact.add(letter.sender().email());
-    for (String l : contact) {
-      head.addAll(lines(letter, "the letterhead", l, LETTERHEAD, w, Block.Align.LEFT));
+    List<String> letterhead = wording.letterhead();
+    for (int i = 0; i < letterhead.size(); i++) {
+      head.addAll(lines(letter, "the letterhead", letterhead.get(i), i == 0 ? LETTERHEAD_NAME : LETTERHEAD, w,
+          Block.Align.LEFT));
     }
     head.add(new Block.Gap(10f, Block.GapKind.RULE));
     blocks.add(new Block(head, 0, false, false, false));
     if (letter.draftTranslation()) {
-      Labels labels = new Labels(letter.language());
-      blocks.add(new Block(lines(letter, "the draft note", labels.draftTranslation(), NOTE, w, Block.Align.LEFT),
-          4f, false, false, false));
+      blocks.add(new Block(lines(letter, "the draft note", wording.conventions().get("draftBanner"), NOTE, w,
+          Block.Align.LEFT), 4f, false, false, false));
     }
     blocks.add(new Block(lines(letter, "the date line", letter.dateLine(), BODY, w, Block.Align.RIGHT),
         10f, false, false, false));
@@ -100,21 +101,27 @@ public final class LetterComposer {
         20f, true, false, false));
     blocks.add(new Block(lines(letter, "the salutation", letter.salutation(), BODY, w, Block.Align.LEFT),
         12f, true, false, false));
-    List<String> paragraphs = letter.paragraphs();
-    for (int i = 0; i < paragraphs.size(); i++) {
-      List<Block.Entry> p = lines(letter, "paragraph " + (i + 1), paragraphs.get(i), BODY, w, Block.Align.JUSTIFY);
-      if (!p.isEmpty()) {
-        blocks.add(new Block(p, 8f, false, false, true));
+    wording.opening().ifPresent(o -> blocks.add(
+        new Block(lines(letter, "the opening", o, BODY, w, Block.Align.LEFT), 8f, true, false, false)));
+    blocks.addAll(BodyBlocks.of(letter.paragraphs(), layout.forLanguage(letter.language()), w,
+        (where, text, e) -> missing(letter, where, text, e)));
+    List<Block.Entry> close = new ArrayList<>();
+    for (LetterWording.ClosingLine c : wording.closing()) {
+      for (Block.Entry e : lines(letter, "the closing", c.text(), BODY, w, Block.Align.LEFT)) {
+        Block.LineEntry le = (Block.LineEntry) e;
+        close.add(switch (c.placement()) {
+          case "right" -> new Block.LineEntry(le.line(), BODY, Block.Align.RIGHT);
+          case "indent" -> new Block.LineEntry(le.line(), BODY, Block.Align.LEFT, 2 * BODY.size(), Optional.empty());
+          default -> le;
+        });
       }
     }
-    List<Block.Entry> close = new ArrayList<>(
-        lines(letter, "the closing", letter.closing(), BODY, w, Block.Align.LEFT));
     close.add(new Block.Gap(SIGNATURE_SPACE, signatureImage.isPresent() ? Block.GapKind.SIGNATURE : Block.GapKind.EMPTY));
     for (String l : letter.signatureBlock()) {
       close.addAll(lines(letter, "the signature block", l, BODY, w, Block.Align.LEFT));
     }
     blocks.add(new Block(close, 14f, false, true, false));
-    List<List<Placed>> pages = new Paginator(g.bodyHeight()).paginate(blocks);
+    List<List<Placed>> pages = new Paginator(g.bodyHeight(), HEADER_BAND).paginate(blocks);
     Appendix appendix = new Appendix(this, letter);
     appendix.count();
     return new Plan(letter, pages, appendix);
@@ -124,17 +131,23 @@ public final class LetterComposer {
       Block.Align align) {
     try {
       List<Block.Entry> out = new ArrayList<>();
-      for (Line l : layout.lines(text, style, width)) {
-        out.add(new Block.LineEntry(l, style, align));
+      for (Line l : layout.forLanguage(letter.language()).lines(text, style, width)) {
+        // A right-to-left paragraph is set flush right.
+        out.add(new Block.LineEntry(l, style, l.rtl() ? Block.Align.RIGHT : align));
       }
       return out;
-    } catch (MissingGlyphException e) {
+    } catch (MissingGlyphException | UnsupportedScriptException e) {
       throw missing(letter, where, text, e);
     }
   }
 
-  RenderException missing(Letter letter, String where, String text, MissingGlyphException e) {
+  RenderException missing(Letter letter, String where, String text, RuntimeException e) {
     String excerpt = text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    if (e instanceof UnsupportedScriptException u) {
+      return new RenderException("Letter " + letter.id() + ": " + where + " (\"" + excerpt + "\") is in the "
+          + u.getMessage() + ", which needs a full OpenType shaping engine that this renderer does not have;"
+          + " leave this language out of the campaign's translations, or send that letter as a PDF made elsewhere");
+    }
     return new RenderException("Letter " + letter.id() + ": the character " + e.getMessage() + " in " + where
         + " (\"" + excerpt + "\") is in none of the configured fonts (" + faces.set().describeChain()
         + "); name a font that has it in the renderer's 'fonts' option");
@@ -154,14 +167,22 @@ public final class LetterComposer {
       PDPage page = newPage(doc);
       try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
         Pen pen = new Pen(cs, fonts);
+        if (pageNo >= 2) {
+          runningHeader(pen, plan.letter, labels.page(pageNo, total));
+        }
         for (Placed p : items) {
           if (p.entry() instanceof Block.LineEntry le) {
-            float x = g.left();
+            float x = g.left() + le.indent();
             if (le.align() == Block.Align.RIGHT) {
               x = g.left() + g.textWidth() - le.line().width();
             }
-            pen.line(le.line(), le.style(), x, g.y(p.top() + le.style().baseline()),
-                le.align() == Block.Align.JUSTIFY ? g.textWidth() : 0);
+            float baseline = g.y(p.top() + le.style().baseline());
+            if (le.marker().isPresent()) {
+              Line m = le.marker().get();
+              pen.line(m, le.style(), x - m.width() - 5f, baseline, 0);
+            }
+            pen.line(le.line(), le.style(), x, baseline,
+                le.align() == Block.Align.JUSTIFY ? g.textWidth() - le.indent() : 0);
           } else if (p.entry() instanceof Block.Gap gap) {
             if (gap.kind() == Block.GapKind.RULE) {
               float y = g.y(p.top() + gap.height() / 2);
@@ -181,7 +202,7 @@ public final class LetterComposer {
           }
         }
         if (pageNo >= 2) {
-          footer(pen, labels.page(pageNo, total));
+          footer(pen, labels.page(pageNo, total), plan.letter.language());
         }
       }
     }
@@ -194,8 +215,16 @@ public final class LetterComposer {
     return page;
   }
 
-  void footer(Pen pen, String text) throws IOException {
-    Line line = layout.single(text, FOOTER);
+  /** The running header of pages after the first: the addressee, the date and the page, in the letter's language. */
+  void runningHeader(Pen pen, Letter letter, String pageLabel) throws IOException {
+    String text = letter.wording().conventions().runningHeader(letter.recipientBlock().get(0), letter.dateLine(),
+        pageLabel);
+    Line line = layout.forLanguage(letter.language()).single(text, FOOTER);
+    pen.line(line, FOOTER, g.left(), g.y(FOOTER.baseline()), 0);
+  }
+
+  void footer(Pen pen, String text, String language) throws IOException {
+    Line line = layout.forLanguage(language).single(text, FOOTER);
     float x = g.left() + (g.textWidth() - line.width()) / 2;
     float textHeight = g.height() - g.top() - g.bottom();
     pen.line(line, FOOTER, x, g.y(textHeight - FOOTER.leading() + FOOTER.baseline()), 0);

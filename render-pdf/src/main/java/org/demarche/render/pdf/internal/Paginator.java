@@ -13,8 +13,16 @@ final class Paginator {
   private float used;
   private boolean atTop;
 
+  /** Room at the top of pages after the first for the running header. */
+  private final float headerBand;
+
   Paginator(float pageHeight) {
+    this(pageHeight, 0);
+  }
+
+  Paginator(float pageHeight, float headerBand) {
     this.pageHeight = pageHeight;
+    this.headerBand = headerBand;
     newPage();
   }
 
@@ -85,7 +93,7 @@ final class Paginator {
   private void newPage() {
     current = new ArrayList<>();
     pages.add(current);
-    used = 0;
+    used = pages.size() > 1 ? headerBand : 0;
     atTop = true;
   }
 }

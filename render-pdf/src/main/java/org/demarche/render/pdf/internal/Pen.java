@@ -36,10 +36,21 @@ final class Pen {
 
   void runs(Line line, Style style, float justifyWidth) throws IOException {
     float extra = 0;
-    if (justifyWidth > 0 && !line.last() && line.spaces() > 0) {
-      extra = (justifyWidth - line.width()) / line.spaces();
-      if (extra < 0 || extra > style.size() * 1.2f) {
-        extra = 0; // a line with one or two spaces stretched that far reads worse than a ragged one
+    boolean byChar = false;
+    if (justifyWidth > 0 && !line.last()) {
+      if (line.cjk()) {
+        // CJK is justified between characters (the line breaker already kept kinsoku rules).
+        int gaps = line.text().codePointCount(0, line.text().length()) - 1;
+        extra = gaps > 0 ? (justifyWidth - line.width()) / gaps : 0;
+        byChar = true;
+        if (extra < 0 || extra > style.size() * 0.5f) {
+          extra = 0;
+        }
+      } else if (line.spaces() > 0) {
+        extra = (justifyWidth - line.width()) / line.spaces();
+        if (extra < 0 || extra > style.size() * 1.2f) {
+          extra = 0; // a line with one or two spaces stretched that far reads worse than a ragged one
+        }
       }
     }
     for (Line.Run run : line.runs()) {
@@ -48,12 +59,25 @@ final class Pen {
         face = run.face();
         size = style.size();
       }
-      if (extra > 0 && run.text().indexOf(' ') >= 0) {
+      if (extra > 0 && byChar) {
+        cs.showTextWithPositioning(perChar(run.text(), -extra * 1000f / style.size()));
+      } else if (extra > 0 && run.text().indexOf(' ') >= 0) {
         cs.showTextWithPositioning(justified(run.text(), -extra * 1000f / style.size()));
       } else {
         cs.showText(run.text());
       }
     }
+  }
+
+  private static Object[] perChar(String text, float adjust) {
+    List<Object> parts = new ArrayList<>();
+    for (int i = 0; i < text.length(); ) {
+      int n = i + Character.charCount(text.codePointAt(i));
+      parts.add(text.substring(i, n));
+      parts.add(adjust);
+      i = n;
+    }
+    return parts.toArray();
   }
 
   private static Object[] justified(String text, float adjust) {

@@ -86,6 +86,38 @@ public final class RenderBenchmark {
     }
     System.out.printf(Locale.ROOT, "sizes: baseline %d B, Demarche %d B, PDF/A %d B%n",
         BaselineLetter.render(letter).length, plain.render(letter).size(), pdfa.render(letter).size());
+    scripts(pdfa);
+  }
+
+  static final String JAPANESE = "1982年9月24日、中華人民共和国は1951年の「難民の地位に関する条約」および1967年の"
+      + "「難民の地位に関する議定書」に加入し、迫害を逃れる人々に対して国際社会が共に負う責務を引き受けられました。"
+      + "中国に渡る北朝鮮の人々の多くは、同条約にいう難民に当たります。送還された人々は、投獄や拷問、"
+      + "場合によっては処刑に直面しています。";
+
+  static final String ARABIC = "في 24 سبتمبر 1982 انضمت جمهورية الصين الشعبية إلى اتفاقية عام 1951 الخاصة بوضع"
+      + " اللاجئين وبروتوكولها لعام 1967، ونطلب باحترام وقف الإعادة القسرية للاجئين الكوريين الشماليين والسماح"
+      + " لهم بالمرور الآمن إلى بلد ثالث يختارونه، كما طلب كثيرون قبلنا.";
+
+  /** The sample letter with its four paragraphs in another language and script. */
+  static Letter inScript(String language, String paragraph) {
+    Letter l = sampleLetter();
+    return new Letter(l.id(), l.campaignId(), l.sender(), l.mission(), l.addressee(), language, l.date(),
+        l.dateLine(), l.subject(), l.salutation(), List.of(paragraph, paragraph, paragraph, paragraph), l.closing(),
+        l.signer(), Signatories.none(), Disclosure.FULL, false, l.replyTo());
+  }
+
+  /** One-thread rates of one-page Japanese and Arabic letters (PDF/A-2b), beside the Latin ones above. */
+  static void scripts(PdfRenderer pdfa) throws Exception {
+    for (Letter l : List.of(inScript("ja", JAPANESE), inScript("ar", ARABIC))) {
+      Function<Letter, byte[]> render = x -> pdfa.render(x).content();
+      run(render, l, 1, 2_000);
+      List<Double> rates = new ArrayList<>();
+      for (int round = 0; round < 3; round++) {
+        rates.add(run(render, l, 1, 4_000));
+      }
+      System.out.printf(Locale.ROOT, "1 thread: Demarche, PDF/A-2b, %s letter: %7.1f letters/s  rounds %s  %d B%n",
+          l.language(), median(rates), fmt(rates), pdfa.render(l).size());
+    }
   }
 
   static double run(Function<Letter, byte[]> variant, Letter letter, int threads, long millis) throws Exception {
