@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     description = "Petition a government through its embassies and consulates: validate a campaign, render its"
         + " letters, and deliver them to an outbox folder or over SMTP.",
     subcommands = {RunCommand.class, ValidateCommand.class, RenderCommand.class, RecipientsCommand.class,
-        DirectoryCommand.class, NearestCommand.class, StatusCommand.class, ReceiptsCommand.class, VoiceCommand.class,
+        DirectoryCommand.class, NearestCommand.class, StatusCommand.class, ReceiptsCommand.class, VoiceCommand.class, ServeCommand.class,
         VerifyCommand.class, CompletionCommand.class, ManCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:all letters done", "1:some letters failed or are in doubt", "2:bad usage or invalid input",
