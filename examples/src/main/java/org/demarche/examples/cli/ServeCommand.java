@@ -56,6 +56,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--smtp-tls", paramLabel = "MODE", description = "on-behalf: starttls (default), smtps, or none (loopback only)")
   String smtpTls;
 
+  @Option(names = "--letters-per-minute", defaultValue = "20", paramLabel = "N",
+      description = "letters one client address may write per minute (default 20); behind a proxy every client"
+          + " shares the proxy's address, so raise it there")
+  int lettersPerMinute;
+
   @Mixin
   CampaignFolders folders = new CampaignFolders();
 
@@ -88,13 +93,13 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private VoiceWebServer start(Demarche demarche, Campaign campaign, Settings smtp, Path journalFile) throws IOException {
-    VoicePage page = page(demarche, campaign, smtp, journalFile, publicUrl, templates, port, host);
+    VoicePage page = page(demarche, campaign, smtp, journalFile, publicUrl, templates, port, host, lettersPerMinute);
     return VoiceWebServer.start(page, host, port);
   }
 
   /** The page of {@code campaign} as the runner serves it (also used by the embedding example and tests). */
   static VoicePage page(Demarche demarche, Campaign campaign, Settings smtp, Path journalFile, String publicUrl,
-      Path templates, int port, String host) {
+      Path templates, int port, String host, int lettersPerMinute) {
     ContactDirectory directory = demarche.directory(campaign);
     VoiceOptions options = VoiceOptions.from(demarche.section(campaign, "delivery.voice"));
     Voices voices = Voices.create(campaign, directory, options);
@@ -103,6 +108,7 @@ final class ServeCommand implements Callable<Integer> {
         .preview(new PdfPreview())
         .publicUrl(publicUrl != null ? publicUrl : "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
             + (port == 0 ? 8080 : port));
+    b.limits(lettersPerMinute, 10, 3);
     if (templates != null) {
       b.templates(templates);
     }

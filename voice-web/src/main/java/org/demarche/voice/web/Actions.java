@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.demarche.core.model.Envelope;
 import org.demarche.core.model.Letter;
 import org.demarche.core.model.MessageIds;
+import org.demarche.core.model.RenderException;
 import org.demarche.core.model.Rendition;
 import org.demarche.core.spi.DeliveryChannel;
 import org.demarche.voice.Supporter;
@@ -41,7 +42,13 @@ final class Actions {
     } catch (IllegalArgumentException e) {
       return Handlers.html(400, page.views.form(c.texts(), c.csrf(page), c.form(), List.of(e.getMessage())));
     }
-    Rendition document = page.render(letter.letter());
+    Rendition document;
+    try {
+      document = page.render(letter.letter());
+    } catch (RenderException e) {
+      // A character the letter's fonts cannot draw (an emoji in a name): the supporter can change it.
+      return Handlers.html(400, page.views.form(c.texts(), c.csrf(page), c.form(), List.of(e.getMessage())));
+    }
     String id = page.store.put(c.session(), letter, document);
     return Handlers.redirect("/letter/" + id + "?lang=" + c.texts().language());
   }
