@@ -23,9 +23,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"The campaign's supporters' page: where do you live, which mission serves you and why, your letter",
-        "as a PDF, an .eml draft and a mailto: link; \"send it for me\" when delivery.voice.mode is on-behalf.",
-        "Binds to loopback unless --host says otherwise; put it behind the NGO's HTTPS proxy to face the internet."})
+    description = {"Serve the campaign's supporters' page, where each supporter writes their own letter.",
+        "Where do you live, which mission serves you and why, your letter as a PDF, an .eml draft and a mailto: link;",
+        "\"send it for me\" when delivery.voice.mode is on-behalf. Binds to loopback unless --host says otherwise;",
+        "put it behind the NGO's HTTPS proxy to face the internet."})
 final class ServeCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;

@@ -145,6 +145,12 @@ class SupportersPageBrowserTest {
       assertThat(b.findElement(By.cssSelector("label[for=region]")).getText()).isEqualTo("都道府県・地域");
       fill(b, "JP-05", "田中 愛子", "秋田市", "", "秋田に住んでいます。" + AKITA_WORDS);
       Chromium.screenshot(b, "japanese-1-form");
+      b.manage().window().setSize(new org.openqa.selenium.Dimension(500, 1400)); // what 200% zoom gives a 1000 px window
+      assertThat((Long) b.executeScript("return document.documentElement.scrollWidth"
+          + " - document.documentElement.clientWidth")).as("no horizontal scrolling at 200%").isZero();
+      assertThat(b.findElement(By.id("submit")).isDisplayed()).isTrue();
+      Chromium.screenshot(b, "japanese-1-form-200-percent");
+      b.manage().window().setSize(new org.openqa.selenium.Dimension(1000, 1400));
       b.findElement(By.id("submit")).click();
       assertThat(b.findElement(By.tagName("h1")).getText()).isEqualTo("あなたの地域を管轄する公館");
       assertThat(b.findElement(By.id("why")).getText()).contains("秋田県");

@@ -165,8 +165,17 @@ final class Actions {
       return expired(c);
     }
     SupporterLetter sl = d.get().letter();
-    VoiceSender.Report report = page.onBehalf.orElseThrow().send(sl.routing().supporter());
     String mission = sl.letter().mission().name();
+    // VoiceSender counts the day's letters among the supporters it is given; the page gives one at a time, so it
+    // counts what it sent itself today too (since it started: a restart forgets, the journal does not say the mission).
+    String key = sl.letter().mission().id() + "|" + java.time.LocalDate.now(page.clock.withZone(page.voices.options().zone()));
+    if (page.sentToday.getOrDefault(key, 0) >= page.voices.options().dailyCapPerMission()) {
+      return held(c);
+    }
+    VoiceSender.Report report = page.onBehalf.orElseThrow().send(sl.routing().supporter());
+    if (report.run().count(org.demarche.core.RunReport.Result.SENT) > 0) {
+      page.sentToday.merge(key, 1, Integer::sum);
+    }
     if (!report.waiting().isEmpty()) {
       return Handlers.html(200, page.views.message(c.texts(), c.csrf(page), c.texts().get("held_title"),
           c.texts().format("held_text", Map.of("cap", String.valueOf(page.voices.options().dailyCapPerMission()))),
@@ -178,6 +187,12 @@ final class Actions {
     }
     return Handlers.html(200, page.views.message(c.texts(), c.csrf(page), c.texts().get("sent_title"),
         c.texts().format("sent_text", Map.of("mission", mission)), Optional.empty()));
+  }
+
+  private WebResponse held(Handlers.Call c) {
+    return Handlers.html(200, page.views.message(c.texts(), c.csrf(page), c.texts().get("held_title"),
+        c.texts().format("held_text", Map.of("cap", String.valueOf(page.voices.options().dailyCapPerMission()))),
+        Optional.empty()));
   }
 
   private WebResponse expired(Handlers.Call c) {

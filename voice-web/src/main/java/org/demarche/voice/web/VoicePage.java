@@ -48,6 +48,9 @@ public final class VoicePage {
   final Optional<OnBehalf> onBehalf;
   final String publicUrl;
   final Csrf csrf = new Csrf();
+  final Clock clock;
+  /** Letters this page sent per mission and day ({@code mission-id|date}), for the daily cap. */
+  final Map<String, Integer> sentToday = new java.util.concurrent.ConcurrentHashMap<>();
   final Store store;
   final Views views;
   final Templates templates;
@@ -64,6 +67,7 @@ public final class VoicePage {
     this.preview = b.preview;
     this.onBehalf = b.onBehalf;
     this.publicUrl = b.publicUrl.replaceAll("/+$", "");
+    this.clock = b.clock;
     this.store = new Store(b.clock, b.maxLetters);
     this.templates = new Templates(b.templates);
     this.views = new Views(b.voices, b.directory, templates);
