@@ -59,7 +59,19 @@ final class Chromium {
         .usingAnyFreePort().build();
     ChromeDriver d = new ChromeDriver(service, o);
     d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    // A click that submits a form may return before the next page is there (seen under load): look for up to 15 s.
+    d.manage().timeouts().implicitlyWait(Duration.ofSeconds(15));
     return d;
+  }
+
+  /** Whether the page shows no element {@code by}, asked without the implicit wait. */
+  static boolean absent(ChromeDriver d, org.openqa.selenium.By by) {
+    d.manage().timeouts().implicitlyWait(Duration.ZERO);
+    try {
+      return d.findElements(by).isEmpty();
+    } finally {
+      d.manage().timeouts().implicitlyWait(Duration.ofSeconds(15));
+    }
   }
 
   /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
