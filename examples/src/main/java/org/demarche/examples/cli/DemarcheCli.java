@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
         + " letters, and deliver them to an outbox folder or over SMTP.",
     subcommands = {RunCommand.class, ValidateCommand.class, RenderCommand.class, RecipientsCommand.class,
         DirectoryCommand.class, NearestCommand.class, StatusCommand.class, ReceiptsCommand.class, VoiceCommand.class,
-        VerifyCommand.class, InitCommand.class, SchemaCommand.class, CompletionCommand.class, ManCommand.class, CommandLine.HelpCommand.class},
+        ServeCommand.class, VerifyCommand.class, InitCommand.class, SchemaCommand.class, CompletionCommand.class,
+        ManCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:all letters done", "1:some letters failed or are in doubt", "2:bad usage or invalid input",
         "3:an internal error (the trace goes to a log file; please report it)"})
