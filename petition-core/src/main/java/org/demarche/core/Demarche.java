@@ -24,6 +24,7 @@ import org.demarche.core.spi.ChannelContext;
 import org.demarche.core.spi.ChannelFactory;
 import org.demarche.core.spi.ContactDirectory;
 import org.demarche.core.spi.DeliveryChannel;
+import org.demarche.core.spi.DeliveryJournal;
 import org.demarche.core.spi.DemarchePlugin;
 import org.demarche.core.spi.DirectoryFactory;
 import org.demarche.core.spi.LetterRenderer;
@@ -335,8 +336,10 @@ public final class Demarche {
     // One planner for the whole run: its compiled templates serve every letter's translations.
     LetterPlanner planner = new LetterPlanner(campaign);
     LetterRenderer renderer = renderer(campaign);
-    Path journalFile = options.journal().orElseGet(() -> FileJournal.defaultFile(campaign, channelName));
-    try (FileJournal journal = FileJournal.open(journalFile, campaign.id());
+    // A journal the caller opened (e.g. PostgreSQL, shared by several runners) stays the caller's to close.
+    DeliveryJournal given = options.journalInstance().orElse(null);
+    try (DeliveryJournal journal = given != null ? new BorrowedJournal(given) : FileJournal.open(
+            options.journal().orElseGet(() -> FileJournal.defaultFile(campaign, channelName)), campaign.id());
         DeliveryChannel channel = channel(channelName,
             new ChannelContext(settings, options.outputDir(), options.environment()))) {
       return CampaignRunner.builder(renderer, channel, journal)

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.demarche.core.spi.DeliveryJournal;
 
 /**
  * How {@link Demarche#run} runs a campaign.
@@ -20,11 +21,21 @@ import java.util.Optional;
  * @param retryFailed retry every failed letter, permanent failures included (same Message-ID)
  * @param includeOutboxed let a channel other than the outbox send letters the outbox journal holds
  *     (written as {@code .eml} files, maybe sent by hand); without it they are held back
+ * @param journalInstance a journal the caller opened (any {@link DeliveryJournal}, e.g. one in PostgreSQL) for
+ *     this campaign and channel, used instead of {@code journal}'s file; the caller closes it
  */
 public record RunOptions(
     Path outputDir, Optional<Path> journal, Optional<String> channel, Optional<Settings> channelSettings,
     boolean resendInDoubt, Map<String, String> environment, ProgressListener listener, PostalDesk postalDesk,
-    boolean retryFailed, boolean includeOutboxed) {
+    boolean retryFailed, boolean includeOutboxed, Optional<DeliveryJournal> journalInstance) {
+  /** Options journaling to a file (the default one unless {@code journal} names another). */
+  public RunOptions(Path outputDir, Optional<Path> journal, Optional<String> channel, Optional<Settings> channelSettings,
+      boolean resendInDoubt, Map<String, String> environment, ProgressListener listener, PostalDesk postalDesk,
+      boolean retryFailed, boolean includeOutboxed) {
+    this(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener, postalDesk, retryFailed,
+        includeOutboxed, Optional.empty());
+  }
+
   /** Options that neither retry permanent failures nor send what the outbox holds. */
   public RunOptions(Path outputDir, Optional<Path> journal, Optional<String> channel,
       Optional<Settings> channelSettings, boolean resendInDoubt, Map<String, String> environment, ProgressListener listener, PostalDesk postalDesk) {
@@ -39,51 +50,58 @@ public record RunOptions(
     environment = Map.copyOf(environment);
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(postalDesk, "postalDesk");
+    Objects.requireNonNull(journalInstance, "journalInstance");
+  }
+
+  /** Journals into {@code journal} (opened by the caller for this campaign and channel, closed by the caller). */
+  public RunOptions withJournal(DeliveryJournal journal) {
+    return new RunOptions(outputDir, this.journal, channel, channelSettings, resendInDoubt, environment, listener,
+        postalDesk, retryFailed, includeOutboxed, Optional.of(journal));
   }
 
   /** The campaign's own channel, files into {@code outputDir}, the process environment, no listener. */
   public static RunOptions outbox(Path outputDir) {
     return new RunOptions(outputDir, Optional.empty(), Optional.empty(), Optional.empty(), false, System.getenv(),
-        ProgressListener.NONE, PostalDesk.NONE, false, false);
+        ProgressListener.NONE, PostalDesk.NONE, false, false, Optional.empty());
   }
 
   public RunOptions withJournal(Path file) {
     return new RunOptions(outputDir, Optional.of(file), channel, channelSettings, resendInDoubt, environment, listener,
-        postalDesk, retryFailed, includeOutboxed);
+        postalDesk, retryFailed, includeOutboxed, journalInstance);
   }
 
   public RunOptions withChannel(String name, Settings settings) {
     return new RunOptions(outputDir, journal, Optional.of(name), Optional.of(settings), resendInDoubt, environment,
-        listener, postalDesk, retryFailed, includeOutboxed);
+        listener, postalDesk, retryFailed, includeOutboxed, journalInstance);
   }
 
   public RunOptions withListener(ProgressListener l) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment,
-        l, postalDesk, retryFailed, includeOutboxed);
+        l, postalDesk, retryFailed, includeOutboxed, journalInstance);
   }
 
   public RunOptions withPostalDesk(PostalDesk desk) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment,
-        listener, desk, retryFailed, includeOutboxed);
+        listener, desk, retryFailed, includeOutboxed, journalInstance);
   }
 
   public RunOptions withResendInDoubt(boolean resend) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resend, environment,
-        listener, postalDesk, retryFailed, includeOutboxed);
+        listener, postalDesk, retryFailed, includeOutboxed, journalInstance);
   }
 
   public RunOptions withEnvironment(Map<String, String> env) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, env, listener, postalDesk,
-        retryFailed, includeOutboxed);
+        retryFailed, includeOutboxed, journalInstance);
   }
 
   public RunOptions withRetryFailed(boolean retry) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener,
-        postalDesk, retry, includeOutboxed);
+        postalDesk, retry, includeOutboxed, journalInstance);
   }
 
   public RunOptions withIncludeOutboxed(boolean include) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener,
-        postalDesk, retryFailed, include);
+        postalDesk, retryFailed, include, journalInstance);
   }
 }
