@@ -160,8 +160,10 @@ public final class PostgresJournal implements DeliveryJournal {
           // taken, by inserting its row already leased; a concurrent insert makes this one do nothing.
           return expected.isEmpty() && insertLeased(c, letterId);
         }
-        boolean sameRecord = expected.isPresent() && expected.get().state().name().equals(r.getString(1))
-            && expected.get().attempts() == r.getInt(2);
+        // A letter the run saw unrecorded has since been planned (by this run's triage or another's): the same.
+        String state = expected.map(x -> x.state().name()).orElse(LetterState.PLANNED.name());
+        int attempts = expected.map(LetterStatus::attempts).orElse(0);
+        boolean sameRecord = state.equals(r.getString(1)) && attempts == r.getInt(2);
         boolean heldByOther = r.getString(3) != null && !runner.equals(r.getString(3)) && r.getBoolean(4);
         if (!sameRecord || heldByOther) {
           return false;
