@@ -34,7 +34,7 @@ final class JournalChoice implements AutoCloseable {
     if (option != null && PostgresJournals.isUrl(option)) {
       PostgresJournals db = connect(option, environment);
       try {
-        return new JournalChoice(Optional.empty(), Optional.of(db), Optional.of(db.open(campaign.id(), channel)),
+        return new JournalChoice(Optional.empty(), Optional.of(db), Optional.of(db.open(campaign.id(), channel, lease())),
             option + " (channel " + channel + ")");
       } catch (RuntimeException e) {
         db.close();
@@ -44,6 +44,12 @@ final class JournalChoice implements AutoCloseable {
     Path path = option != null ? Path.of(option) : FileJournal.defaultFile(campaign, channel);
     return new JournalChoice(Optional.of(path), Optional.empty(), Optional.empty(),
         path.toAbsolutePath().normalize().toString());
+  }
+
+  /** The lease on each letter: 30 s, or -Ddemarche.journal.leaseMillis (tests that kill runners wait less). */
+  private static java.time.Duration lease() {
+    return java.time.Duration.ofMillis(Long.getLong("demarche.journal.leaseMillis",
+        PostgresJournals.DEFAULT_LEASE.toMillis()));
   }
 
   private static PostgresJournals connect(String url, Map<String, String> environment) {

@@ -63,7 +63,7 @@ final class PostgresRunners {
   /** {@code demarche <args>} in a child JVM, with the journal's credentials in its environment. */
   static Process start(Path log, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Ddemarche.plain=true",
+        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Ddemarche.plain=true", "-Ddemarche.journal.leaseMillis=3000",
         "-cp", System.getProperty("java.class.path"), "org.demarche.examples.cli.DemarcheCli"));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
