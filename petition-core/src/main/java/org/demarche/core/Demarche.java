@@ -41,6 +41,11 @@ import org.demarche.core.spi.RendererFactory;
  * Campaign campaign = demarche.load(Path.of("campaign.yaml"));   // every problem at once
  * RunReport report = demarche.run(campaign, RunOptions.outbox(Path.of("out")));
  * }</pre>
+ *
+ * <p>Thread-safe: a Demarche is immutable once built, and each call opens what it uses (a run its own channel,
+ * renderer and, unless given one, journal), so an app's threads may share one instance. Two runs of one campaign
+ * at once need a journal that runners share ({@link RunOptions#withJournal(org.demarche.core.spi.DeliveryJournal)}
+ * with journal-postgres); the file journal refuses the second.
  */
 public final class Demarche {
   private final Map<String, ChannelFactory> channels;
