@@ -15,6 +15,11 @@ record BorrowedJournal(DeliveryJournal journal) implements DeliveryJournal {
   }
 
   @Override
+  public Map<String, LetterStatus> statusesForRun() {
+    return journal.statusesForRun();
+  }
+
+  @Override
   public void record(JournalEntry entry) {
     journal.record(entry);
   }

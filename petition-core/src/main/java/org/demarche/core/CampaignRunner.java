@@ -182,7 +182,8 @@ public final class CampaignRunner {
       return empty;
     }
     String campaignId = Triage.requireOneCampaign(letters);
-    Map<String, LetterStatus> known = journal.statuses();
+    // Letters another runner holds in a shared journal are left out: it reports them (claim refuses them here).
+    Map<String, LetterStatus> known = journal.statusesForRun();
     Outcome[] outcomes = new Outcome[letters.size()];
     PostalBatch postal = new PostalBatch(postalDesk, journal, listener, clock, outcomes);
     Map<String, LetterState> rewrite = new HashMap<>();

@@ -64,12 +64,25 @@ public final class PostgresJournal implements DeliveryJournal {
 
   @Override
   public Map<String, LetterStatus> statuses() {
+    return read("");
+  }
+
+  /** Every letter but those under another runner's live lease (that runner is sending them, or about to). */
+  @Override
+  public Map<String, LetterStatus> statusesForRun() {
+    return read(" AND NOT (lease_owner IS NOT NULL AND lease_owner <> ? AND lease_until > clock_timestamp())");
+  }
+
+  private Map<String, LetterStatus> read(String condition) {
     Map<String, LetterStatus> all = new LinkedHashMap<>();
     String sql = "SELECT letter, state, at, attempts, message_id, detail FROM demarche_letter"
-        + " WHERE campaign = ? AND channel = ? ORDER BY letter";
+        + " WHERE campaign = ? AND channel = ?" + condition + " ORDER BY letter";
     try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, campaign);
       s.setString(2, channel);
+      if (!condition.isEmpty()) {
+        s.setString(3, runner);
+      }
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           all.put(r.getString(1), new LetterStatus(r.getString(1), LetterState.valueOf(r.getString(2)),

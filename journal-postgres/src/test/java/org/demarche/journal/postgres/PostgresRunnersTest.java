@@ -154,6 +154,27 @@ class PostgresRunnersTest {
   }
 
   @Test
+  void aRunnerStartingWhileAnotherSendsALetterNeitherSendsItNorReportsItInDoubt() {
+    var letters = RunnerProcess.letters(2);
+    String busy = letters.get(0).id();
+    try (PostgresJournal first = journals.open("test-campaign", "ledger");
+        PostgresJournal second = journals.open("test-campaign", "ledger")) {
+      first.record(entry(busy, LetterState.PLANNED, 0));
+      first.claim(busy, Optional.of(first.statuses().get(busy)));
+      first.record(entry(busy, LetterState.SENDING, 1));   // the first runner is in the middle of sending it
+
+      assertThat(second.statuses()).containsKey(busy);
+      assertThat(second.statusesForRun()).doesNotContainKey(busy);
+      org.demarche.core.testing.CountingChannel channel = new org.demarche.core.testing.CountingChannel();
+      org.demarche.core.RunReport report = CampaignRunner.builder(new TextRenderer(), channel, second).build().run(letters);
+      assertThat(report.outcomes()).extracting(org.demarche.core.RunReport.Outcome::letterId)
+          .containsExactly(letters.get(1).id());
+      assertThat(report.allDone()).isTrue();
+      assertThat(channel.delivered).containsOnlyKeys(letters.get(1).id());
+    }
+  }
+
+  @Test
   void closingAJournalGivesUpEveryLeaseItsRunnerHeld() {
     try (PostgresJournal journal = journals.open("test-campaign", "smtp")) {
       for (String id : new String[] {"m-0001", "m-0002", "m-0003"}) {

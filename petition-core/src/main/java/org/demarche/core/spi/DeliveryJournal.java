@@ -19,6 +19,15 @@ public interface DeliveryJournal extends AutoCloseable {
   /** The last known status of every letter, by letter id. */
   Map<String, LetterStatus> statuses();
 
+  /**
+   * What a run starts from: {@link #statuses()}, less the letters another live runner holds in a shared journal
+   * (it is sending them, or about to: they are that runner's to report, not in doubt). A journal one runner holds
+   * alone returns {@link #statuses()}.
+   */
+  default Map<String, LetterStatus> statusesForRun() {
+    return statuses();
+  }
+
   /** Appends one state change durably. */
   void record(JournalEntry entry);
 
