@@ -167,7 +167,8 @@ public final class CampaignRunner {
     }
   }
 
-  private record Rendered(Letter letter, Optional<Rendition> document, List<Rendition> attachments,
+  /** A letter rendered ahead of delivery, or why it could not be. */
+  record Rendered(Letter letter, Optional<Rendition> document, List<Rendition> attachments,
       Optional<RenderException> failure) {}
 
   /**
@@ -181,7 +182,8 @@ public final class CampaignRunner {
       return empty;
     }
     String campaignId = Triage.requireOneCampaign(letters);
-    Map<String, LetterStatus> known = journal.statuses();
+    // Letters another runner holds in a shared journal are left out: it reports them (claim refuses them here).
+    Map<String, LetterStatus> known = journal.statusesForRun();
     Outcome[] outcomes = new Outcome[letters.size()];
     PostalBatch postal = new PostalBatch(postalDesk, journal, listener, clock, outcomes);
     Map<String, LetterState> rewrite = new HashMap<>();
@@ -204,6 +206,9 @@ public final class CampaignRunner {
     return report;
   }
 
+  /** A letter being rendered ahead of delivery, with its place in the plan. */
+  private record Pending(int index, Future<Rendered> rendering) {}
+
   /** What a run carries from triage to delivery. */
   private record Work(PostalBatch postal, Map<String, LetterState> rewrite) {}
 
@@ -216,19 +221,29 @@ public final class CampaignRunner {
       return t;
     });
     try {
-      Deque<Future<Rendered>> window = new ArrayDeque<>();
+      Deque<Pending> window = new ArrayDeque<>();
       int next = 0;
       int ahead = renderThreads * 2 + 1;
-      for (int k = 0; k < todo.size(); k++) {
+      while (next < todo.size() || !window.isEmpty()) {
         while (next < todo.size() && window.size() < ahead) {
-          Letter l = letters.get(todo.get(next++));
-          window.add(pool.submit(() -> render(l)));
+          int index = todo.get(next++);
+          Letter l = letters.get(index);
+          // A shared journal hands each letter to one runner: one another runner holds (or settled since
+          // triage) is neither rendered nor sent here, and has no outcome in this run's report.
+          if (work.rewrite().containsKey(l.id()) || journal.claim(l.id(), Optional.ofNullable(known.get(l.id())))) {
+            window.add(new Pending(index, pool.submit(() -> render(l))));
+          }
         }
-        Rendered rendered = window.poll().get();
+        if (window.isEmpty()) {
+          break;
+        }
+        Pending pending = window.poll();
+        Rendered rendered = pending.rendering().get();
         LetterStatus status = known.get(rendered.letter().id());
-        int index = todo.get(k);
+        int index = pending.index();
         LetterState rewriteOf = work.rewrite().get(rendered.letter().id());
-        Outcome outcome = rewriteOf != null ? rewrite(rendered, rewriteOf, status)
+        Outcome outcome = rewriteOf != null
+            ? new Rewrite(channel, postalDesk, listener).rewrite(rendered, rewriteOf, status)
             : deliver(rendered, status == null ? 0 : status.attempts(), index, work.postal());
         if (outcome != null) {
           outcomes[index] = outcome;
@@ -261,32 +276,6 @@ public final class CampaignRunner {
       // A renderer's own bug fails this letter, not the campaign: the others are still delivered.
       return new Rendered(letter, Optional.empty(), List.of(),
           Optional.of(new RenderException("the renderer failed unexpectedly: " + e, e)));
-    }
-  }
-
-  /** Writes again the files of a letter an earlier run settled; the journal keeps what that run recorded. */
-  private Outcome rewrite(Rendered r, LetterState state, LetterStatus status) {
-    Letter letter = r.letter();
-    Optional<String> messageId = status.messageId();
-    try {
-      if (r.failure().isPresent()) {
-        throw r.failure().get();
-      }
-      Rendition doc = r.document().orElseThrow();
-      if (state == LetterState.BY_POST) {
-        postalDesk.post(letter, doc, r.attachments());
-      } else {
-        String mid = messageId.orElseGet(() -> MessageIds.of(letter.campaignId(), letter.id(),
-            letter.sender().emailDomain()));
-        channel.deliver(new Envelope(letter, doc, r.attachments(), mid));
-      }
-      listener.rewritten(letter, doc);
-      return new Outcome(letter.id(), letter.mission().id(), Result.REWRITTEN, 0, messageId,
-          Optional.of("handled by an earlier run; its files were missing and were written again"), false);
-    } catch (RuntimeException e) {
-      String detail = "handled by an earlier run, but its missing files could not be written again: " + e.getMessage();
-      return new Outcome(letter.id(), letter.mission().id(), Result.FAILED_TRANSIENT, 0, messageId,
-          Optional.of(detail), false);
     }
   }
 

@@ -24,6 +24,7 @@ import org.demarche.core.spi.ChannelContext;
 import org.demarche.core.spi.ChannelFactory;
 import org.demarche.core.spi.ContactDirectory;
 import org.demarche.core.spi.DeliveryChannel;
+import org.demarche.core.spi.DeliveryJournal;
 import org.demarche.core.spi.DemarchePlugin;
 import org.demarche.core.spi.DirectoryFactory;
 import org.demarche.core.spi.LetterRenderer;
@@ -40,6 +41,11 @@ import org.demarche.core.spi.RendererFactory;
  * Campaign campaign = demarche.load(Path.of("campaign.yaml"));   // every problem at once
  * RunReport report = demarche.run(campaign, RunOptions.outbox(Path.of("out")));
  * }</pre>
+ *
+ * <p>Thread-safe: a Demarche is immutable once built, and each call opens what it uses (a run its own channel,
+ * renderer and, unless given one, journal), so an app's threads may share one instance. Two runs of one campaign
+ * at once need a journal that runners share ({@link RunOptions#withJournal(org.demarche.core.spi.DeliveryJournal)}
+ * with journal-postgres); the file journal refuses the second.
  */
 public final class Demarche {
   private final Map<String, ChannelFactory> channels;
@@ -366,8 +372,10 @@ public final class Demarche {
     // One planner for the whole run: its compiled templates serve every letter's translations.
     LetterPlanner planner = new LetterPlanner(campaign);
     LetterRenderer renderer = renderer(campaign);
-    Path journalFile = options.journal().orElseGet(() -> FileJournal.defaultFile(campaign, channelName));
-    try (FileJournal journal = FileJournal.open(journalFile, campaign.id());
+    // A journal the caller opened (e.g. PostgreSQL, shared by several runners) stays the caller's to close.
+    DeliveryJournal given = options.journalInstance().orElse(null);
+    try (DeliveryJournal journal = given != null ? new BorrowedJournal(given) : FileJournal.open(
+            options.journal().orElseGet(() -> FileJournal.defaultFile(campaign, channelName)), campaign.id());
         DeliveryChannel channel = channel(channelName,
             new ChannelContext(settings, options.outputDir(), options.environment()))) {
       return CampaignRunner.builder(renderer, channel, journal)

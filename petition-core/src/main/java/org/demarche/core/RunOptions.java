@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.demarche.core.spi.DeliveryJournal;
 
 /**
  * How {@link Demarche#run} runs a campaign.
@@ -21,16 +22,21 @@ import java.util.Optional;
  * @param includeOutboxed let a channel other than the outbox send letters the outbox journal holds
  *     (written as {@code .eml} files, maybe sent by hand); without it they are held back
  * @param allowDraftTranslations attach translations awaiting review (otherwise they are left out)
+ * @param journalInstance a journal the caller opened (any {@link DeliveryJournal}, e.g. one in PostgreSQL) for
+ *     this campaign and channel, used instead of {@code journal}'s file; the caller closes it
  */
 public record RunOptions(
     Path outputDir, Optional<Path> journal, Optional<String> channel, Optional<Settings> channelSettings,
     boolean resendInDoubt, Map<String, String> environment, ProgressListener listener, PostalDesk postalDesk,
-    boolean retryFailed, boolean includeOutboxed, boolean allowDraftTranslations) {
+    boolean retryFailed, boolean includeOutboxed, boolean allowDraftTranslations,
+    Optional<DeliveryJournal> journalInstance) {
+
   /** Options that neither retry permanent failures, nor send what the outbox holds, nor attach drafts. */
   public RunOptions(Path outputDir, Optional<Path> journal, Optional<String> channel,
-      Optional<Settings> channelSettings, boolean resendInDoubt, Map<String, String> environment, ProgressListener listener, PostalDesk postalDesk) {
+      Optional<Settings> channelSettings, boolean resendInDoubt, Map<String, String> environment,
+      ProgressListener listener, PostalDesk postalDesk) {
     this(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener, postalDesk, false, false,
-        false);
+        false, Optional.empty());
   }
 
   public RunOptions {
@@ -41,57 +47,64 @@ public record RunOptions(
     environment = Map.copyOf(environment);
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(postalDesk, "postalDesk");
+    Objects.requireNonNull(journalInstance, "journalInstance");
   }
 
   /** The campaign's own channel, files into {@code outputDir}, the process environment, no listener. */
   public static RunOptions outbox(Path outputDir) {
     return new RunOptions(outputDir, Optional.empty(), Optional.empty(), Optional.empty(), false, System.getenv(),
-        ProgressListener.NONE, PostalDesk.NONE, false, false, false);
+        ProgressListener.NONE, PostalDesk.NONE, false, false, false, Optional.empty());
+  }
+
+  /** Journals into {@code journal}, which the caller opened for this campaign and channel and closes. */
+  public RunOptions withJournal(DeliveryJournal journal) {
+    return new RunOptions(outputDir, this.journal, channel, channelSettings, resendInDoubt, environment, listener,
+        postalDesk, retryFailed, includeOutboxed, allowDraftTranslations, Optional.of(journal));
   }
 
   public RunOptions withJournal(Path file) {
     return new RunOptions(outputDir, Optional.of(file), channel, channelSettings, resendInDoubt, environment, listener,
-        postalDesk, retryFailed, includeOutboxed, allowDraftTranslations);
+        postalDesk, retryFailed, includeOutboxed, allowDraftTranslations, journalInstance);
   }
 
   public RunOptions withChannel(String name, Settings settings) {
     return new RunOptions(outputDir, journal, Optional.of(name), Optional.of(settings), resendInDoubt, environment,
-        listener, postalDesk, retryFailed, includeOutboxed, allowDraftTranslations);
+        listener, postalDesk, retryFailed, includeOutboxed, allowDraftTranslations, journalInstance);
   }
 
   public RunOptions withListener(ProgressListener l) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment,
-        l, postalDesk, retryFailed, includeOutboxed, allowDraftTranslations);
+        l, postalDesk, retryFailed, includeOutboxed, allowDraftTranslations, journalInstance);
   }
 
   public RunOptions withPostalDesk(PostalDesk desk) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment,
-        listener, desk, retryFailed, includeOutboxed, allowDraftTranslations);
+        listener, desk, retryFailed, includeOutboxed, allowDraftTranslations, journalInstance);
   }
 
   public RunOptions withResendInDoubt(boolean resend) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resend, environment,
-        listener, postalDesk, retryFailed, includeOutboxed, allowDraftTranslations);
+        listener, postalDesk, retryFailed, includeOutboxed, allowDraftTranslations, journalInstance);
   }
 
   public RunOptions withEnvironment(Map<String, String> env) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, env, listener, postalDesk,
-        retryFailed, includeOutboxed, allowDraftTranslations);
+        retryFailed, includeOutboxed, allowDraftTranslations, journalInstance);
   }
 
   public RunOptions withRetryFailed(boolean retry) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener,
-        postalDesk, retry, includeOutboxed, allowDraftTranslations);
+        postalDesk, retry, includeOutboxed, allowDraftTranslations, journalInstance);
   }
 
   public RunOptions withIncludeOutboxed(boolean include) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener,
-        postalDesk, retryFailed, include, allowDraftTranslations);
+        postalDesk, retryFailed, include, allowDraftTranslations, journalInstance);
   }
 
   /** Attach translations still marked draft and not reviewed (the operator's {@code --allow-draft-translations}). */
   public RunOptions withAllowDraftTranslations(boolean allow) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener,
-        postalDesk, retryFailed, includeOutboxed, allow);
+        postalDesk, retryFailed, includeOutboxed, allow, journalInstance);
   }
 }

@@ -15,12 +15,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.demarche.core.contract.DeliveryJournalContract;
+import org.demarche.core.spi.DeliveryJournal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileJournalTest {
+/** The file journal: the contract every journal keeps, and what a file adds (torn lines, damage, its lock). */
+class FileJournalTest extends DeliveryJournalContract {
   @TempDir
   Path dir;
+
+  @Override
+  protected DeliveryJournal open(String campaignId) {
+    return FileJournal.open(dir.resolve(campaignId + ".journal"), campaignId);
+  }
 
   private static JournalEntry entry(String letter, LetterState state) {
     return new JournalEntry(letter, state, Instant.parse("2026-09-24T00:00:00Z"), state == LetterState.PLANNED ? 0 : 1,

@@ -62,13 +62,13 @@ final class JsonOutput {
   }
 
   /** What {@code run} did, letter by letter, with the counts per state. */
-  static String run(RunReport report, String channel, Path outbox, Path journal, List<Path> kit) {
+  static String run(RunReport report, String channel, Path outbox, String journal, List<Path> kit) {
     ObjectNode root = Missions.JSON.createObjectNode();
     root.put("command", "run");
     root.put("campaign", report.campaignId());
     root.put("channel", channel);
     root.put("outbox", outbox.toAbsolutePath().normalize().toString());
-    root.put("journal", journal.toAbsolutePath().normalize().toString());
+    root.put("journal", journal);
     ArrayNode kitFiles = root.putArray("printKit");
     kit.forEach(k -> kitFiles.add(k.toAbsolutePath().normalize().toString()));
     root.put("nothingNew", report.nothingNew());
@@ -95,12 +95,12 @@ final class JsonOutput {
   record StatusRow(String missionId, Optional<LetterStatus> status, boolean inOutbox) {}
 
   /** What the journal knows of each selected mission's letter. */
-  static String status(String campaignId, String channel, Path journal, List<StatusRow> rows) {
+  static String status(String campaignId, String channel, String journal, List<StatusRow> rows) {
     ObjectNode root = Missions.JSON.createObjectNode();
     root.put("command", "status");
     root.put("campaign", campaignId);
     root.put("channel", channel);
-    root.put("journal", journal.toAbsolutePath().normalize().toString());
+    root.put("journal", journal);
     Map<String, Integer> counts = zeroCounts();
     ArrayNode letters = root.putArray("letters");
     for (StatusRow r : rows) {

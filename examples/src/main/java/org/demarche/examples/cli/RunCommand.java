@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.demarche.core.model.Campaign;
 import org.demarche.core.Demarche;
-import org.demarche.core.FileJournal;
 import org.demarche.core.RunOptions;
 import org.demarche.core.RunReport;
 import org.demarche.core.model.Settings;
@@ -36,9 +35,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--send", description = "deliver over SMTP (settings from the campaign's delivery.smtp section)")
   boolean send;
 
-  @Option(names = "--journal", paramLabel = "FILE",
-      description = "the delivery journal (default: beside the campaign, one per channel)")
-  Path journal;
+  @Option(names = "--journal", paramLabel = "FILE|URL",
+      description = "the delivery journal (default: beside the campaign, one per channel), or"
+          + " jdbc:postgresql://HOST/DB for one that several runners share (user, password: PGUSER, PGPASSWORD)")
+  String journal;
 
   @Option(names = "--resend-in-doubt", description = "send again letters a stopped run left in doubt (same Message-ID)")
   boolean resendInDoubt;
@@ -83,24 +83,25 @@ final class RunCommand implements Callable<Integer> {
     Campaign campaign = demarche.load(campaignFile, folders.allowed);
     String channel = send ? "smtp" : "outbox";
     Settings settings = channelSettings(demarche, campaign, channel);
-    Path journalFile = journal != null ? journal : FileJournal.defaultFile(campaign, channel);
     Formats.folder(out, "--out");
     PostalKit postal = new PostalKit(out, campaign.id(),
         letter -> demarche.attachments(campaign, letter, allowDraftTranslations));
-    RunOptions options = RunOptions.outbox(out).withJournal(journalFile).withChannel(channel, settings)
-        .withResendInDoubt(resendInDoubt)
-        .withListener(new Progress(format.equals("json") ? spec.commandLine().getErr() : o, channel, parent.verbosity()))
-        .withPostalDesk(postal).withRetryFailed(retryFailed).withIncludeOutboxed(includeOutboxed)
-        .withAllowDraftTranslations(allowDraftTranslations);
-    RunReport report = demarche.run(campaign, options);
-    if (format.equals("json")) {
-      o.println(JsonOutput.run(report, channel, out, journalFile, postal.written()));
-    } else {
-      Summary.print(report, o, channel, out, journalFile, postal, parent.verbosity());
-      FactWarnings.print(o, report, demarche.missions(campaign), java.time.LocalDate.now());
-      draftNote(o, Demarche.draftsAwaitingReview(campaign));
+    try (JournalChoice journals = JournalChoice.of(journal, campaign, channel, System.getenv())) {
+      RunOptions options = journals.apply(RunOptions.outbox(out)).withChannel(channel, settings)
+          .withResendInDoubt(resendInDoubt)
+          .withListener(new Progress(format.equals("json") ? spec.commandLine().getErr() : o, channel, parent.verbosity()))
+          .withPostalDesk(postal).withRetryFailed(retryFailed).withIncludeOutboxed(includeOutboxed)
+          .withAllowDraftTranslations(allowDraftTranslations);
+      RunReport report = demarche.run(campaign, options);
+      if (format.equals("json")) {
+        o.println(JsonOutput.run(report, channel, out, journals.shown(), postal.written()));
+      } else {
+        Summary.print(report, o, channel, out, journals.shown(), postal, parent.verbosity());
+        FactWarnings.print(o, report, demarche.missions(campaign), java.time.LocalDate.now());
+        draftNote(o, Demarche.draftsAwaitingReview(campaign));
+      }
+      return report.allDone() ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
     }
-    return report.allDone() ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
   }
 
   /** Says which draft translations went unreviewed (the flag repeated) or were left out, and why. */

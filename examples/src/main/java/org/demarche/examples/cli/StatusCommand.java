@@ -27,10 +27,11 @@ final class StatusCommand implements Callable<Integer> {
   @Parameters(paramLabel = "CAMPAIGN", description = "the campaign file (YAML or JSON)")
   Path campaignFile;
 
-  @Option(names = "--journal", paramLabel = "FILE",
+  @Option(names = "--journal", paramLabel = "FILE|URL",
       description = "the journal to read (default: both journals beside the campaign; a letter sent over SMTP shows"
-          + " as sent, one written to the outbox as in the outbox)")
-  Path journal;
+          + " as sent, one written to the outbox as in the outbox), or jdbc:postgresql://HOST/DB for the SMTP journal"
+          + " that several runners share (user, password: PGUSER, PGPASSWORD)")
+  String journal;
 
   @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "table (default) or json")
   String format;
@@ -42,7 +43,12 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Formats.check(format);
     Campaign campaign = folders.load(campaignFile);
-    Path file = journal != null ? journal : FileJournal.defaultFile(campaign, "smtp");
+    if (journal != null && org.demarche.journal.postgres.PostgresJournals.isUrl(journal)) {
+      try (JournalChoice shared = JournalChoice.of(journal, campaign, "smtp", System.getenv())) {
+        return print(campaign, shared.statuses(campaign.id()), java.util.Set.of(), "smtp", shared.shown(), true);
+      }
+    }
+    Path file = journal != null ? Path.of(journal) : FileJournal.defaultFile(campaign, "smtp");
     // Read only: status never creates, repairs or locks a journal.
     Map<String, LetterStatus> statuses = new java.util.HashMap<>(read(file, campaign.id()));
     java.util.Set<String> inOutbox = new java.util.HashSet<>();
@@ -61,9 +67,15 @@ final class StatusCommand implements Callable<Integer> {
     } else if (FileJournal.defaultFile(campaign, "outbox").toAbsolutePath().equals(file.toAbsolutePath())) {
       statuses.values().stream().filter(s -> s.state() == LetterState.SENT).forEach(s -> inOutbox.add(s.letterId()));
     }
+    String channel = file.getFileName().toString().endsWith(".outbox.journal") ? "outbox" : "smtp";
+    return print(campaign, statuses, inOutbox, channel, file.toAbsolutePath().normalize().toString(), Files.exists(file));
+  }
+
+  /** The table (or JSON) of what {@code statuses} say of each selected mission's letter; the exit code. */
+  private int print(Campaign campaign, Map<String, LetterStatus> statuses, java.util.Set<String> inOutbox,
+      String channel, String shown, boolean exists) {
     List<DiplomaticMission> missions = Engine.demarche().missions(campaign);
     var out = spec.commandLine().getOut();
-    String channel = file.getFileName().toString().endsWith(".outbox.journal") ? "outbox" : "smtp";
     boolean troubled = false;
     List<JsonOutput.StatusRow> rows = new ArrayList<>();
     for (DiplomaticMission m : missions) {
@@ -74,10 +86,9 @@ final class StatusCommand implements Callable<Integer> {
           || s.get().state() == LetterState.FAILED_TRANSIENT);
     }
     if (format.equals("json")) {
-      out.println(JsonOutput.status(campaign.id(), channel, file, rows));
+      out.println(JsonOutput.status(campaign.id(), channel, shown, rows));
     } else {
-      out.println("Campaign " + campaign.id() + ", journal " + file.toAbsolutePath().normalize()
-          + (Files.exists(file) ? "" : " (none yet)"));
+      out.println("Campaign " + campaign.id() + ", journal " + shown + (exists ? "" : " (none yet)"));
       Table t = new Table("MISSION", "STATE", "ATTEMPTS", "DETAIL");
       for (JsonOutput.StatusRow r : rows) {
         t.row(r.missionId(), r.inOutbox() ? "in the outbox"

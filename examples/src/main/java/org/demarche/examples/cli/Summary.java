@@ -14,7 +14,7 @@ final class Summary {
   private Summary() {}
 
   /** Quiet leaves out the table of letters (the failed ones were printed as they failed). */
-  static void print(RunReport report, PrintWriter out, String channel, Path folder, Path journal, PostalKit postal,
+  static void print(RunReport report, PrintWriter out, String channel, Path folder, String journal, PostalKit postal,
       Verbosity verbosity) {
     boolean outbox = channel.equals("outbox");
     if (!verbosity.quiet()) {
@@ -31,7 +31,7 @@ final class Summary {
     s.row("  this run", counts(report, false, outbox));
     s.row("  earlier runs", counts(report, true, outbox));
     s.row("  outbox folder", folder.toAbsolutePath().normalize().toString());
-    s.row("  journal", journal.toAbsolutePath().normalize().toString());
+    s.row("  journal", journal);
     postal.written().forEach(k -> s.row("  print kit", k.toAbsolutePath().normalize().toString()));
     s.print(out);
     advise(report, out, postal);
