@@ -214,20 +214,20 @@ public final class Demarche {
     Location where = d.options().sectionLocation();
     ChannelFactory channel = channels.get(d.channel());
     if (channel == null) {
-      problems.add(new Problem(where, "delivery.channel", missing("channel", d.channel(), channels.keySet())));
+      problems.add(new Problem(where, "delivery.channel", PluginCatalog.missing("channel", d.channel(), channels.keySet())));
     } else {
       problems.addAll(channel.validate(d.options()));
     }
     RendererFactory renderer = renderers.get(d.renderer());
     if (renderer == null) {
       problems.add(new Problem(d.rendererOptions().sectionLocation(), "delivery.renderer",
-          missing("renderer", d.renderer(), renderers.keySet())));
+          PluginCatalog.missing("renderer", d.renderer(), renderers.keySet())));
     } else {
       problems.addAll(renderer.validate(d.rendererOptions()));
     }
     if (directories.isEmpty()) {
       problems.add(new Problem(new Location(campaign.file().toString(), 1, 1), "recipients.directories",
-          noDirectories()));
+          PluginCatalog.noDirectories()));
     } else {
       try {
         List<DiplomaticMission> selected = missions(campaign);
@@ -242,28 +242,6 @@ public final class Demarche {
     return problems;
   }
 
-  private static String missing(String what, String name, java.util.Set<String> installed) {
-    PluginCatalog.Kind kind = what.equals("channel") ? PluginCatalog.Kind.CHANNEL : PluginCatalog.Kind.RENDERER;
-    return "the " + what + " '" + name + "' is provided by no installed plugin" + advice(kind, name)
-        + ". Installed " + what + "s: " + (installed.isEmpty() ? "none" : String.join(", ", new TreeSet<>(installed)));
-  }
-
-  private static String noDirectories() {
-    return "no installed plugin reads mission directories" + advice(PluginCatalog.Kind.DIRECTORIES, "");
-  }
-
-  /** Names the plugin that would provide what is missing, from what the plugins on the class path publish. */
-  private static String advice(PluginCatalog.Kind kind, String name) {
-    List<DemarchePlugin> found = PluginCatalog.providers(kind, name, Demarche.class.getClassLoader());
-    if (found.isEmpty()) {
-      return "; add the plugin module that provides it to the class path and install its plugin"
-          + " (docs/architecture.md lists the project's plugins)";
-    }
-    DemarchePlugin plugin = found.get(0);
-    return ": the plugin " + plugin.name() + " on the class path provides it; install it with "
-        + PluginCatalog.howToInstall(plugin);
-  }
-
   /** Opens the campaign's directory layers. */
   public ContactDirectory directory(Campaign campaign) {
     return directory(campaign.recipients().directories(), campaign.baseDir());
@@ -271,7 +249,7 @@ public final class Demarche {
 
   /** Opens directory layers ({@code bundled}, or file paths relative to {@code baseDir}). */
   public ContactDirectory directory(List<String> layers, Path baseDir) {
-    return directories.orElseThrow(() -> new IllegalStateException(noDirectories())).open(layers, baseDir);
+    return directories.orElseThrow(() -> new IllegalStateException(PluginCatalog.noDirectories())).open(layers, baseDir);
   }
 
   /** The missions a campaign selects, in id order; an id that names no mission is a problem. */
@@ -341,7 +319,7 @@ public final class Demarche {
   public LetterRenderer renderer(Campaign campaign) {
     RendererFactory f = renderers.get(campaign.delivery().renderer());
     if (f == null) {
-      throw new IllegalStateException(missing("renderer", campaign.delivery().renderer(), renderers.keySet()));
+      throw new IllegalStateException(PluginCatalog.missing("renderer", campaign.delivery().renderer(), renderers.keySet()));
     }
     return f.create(campaign.delivery().rendererOptions());
   }
@@ -350,7 +328,7 @@ public final class Demarche {
   public DeliveryChannel channel(String name, ChannelContext context) {
     ChannelFactory f = channels.get(name);
     if (f == null) {
-      throw new IllegalStateException(missing("channel", name, channels.keySet()));
+      throw new IllegalStateException(PluginCatalog.missing("channel", name, channels.keySet()));
     }
     List<Problem> problems = f.validate(context.settings());
     if (!problems.isEmpty()) {

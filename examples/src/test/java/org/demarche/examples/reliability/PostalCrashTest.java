@@ -85,6 +85,23 @@ class PostalCrashTest {
     return missing;
   }
 
+  /** Waits until the journal has {@code lines} lines or the run ended (at most 60 s). */
+  private static void awaitJournalLines(Process run, Path journal, int lines) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (run.isAlive() && System.nanoTime() < deadline) {
+      if (Files.exists(journal)) {
+        long count;
+        try (java.util.stream.Stream<String> l = Files.lines(journal, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+          count = l.count();
+        }
+        if (count >= lines) {
+          return;
+        }
+      }
+      Thread.sleep(5);
+    }
+  }
+
   /** Removes a folder and what it holds. */
   private static final class RecoveryFiles {
     static void delete(Path root) throws IOException {
@@ -106,7 +123,9 @@ class PostalCrashTest {
     List<Integer> postedAfterKill = new ArrayList<>();
     for (int i = 0; i < KILLS; i++) {
       Process run = child(campaign, out, dir.resolve("run-" + i + ".log"));
-      Thread.sleep(1000 + random.nextInt(3000));
+      // Kill at a random point of the run's journaling (its plan, then the postal batches), not at a random
+      // time: how long a run takes depends on the machine.
+      awaitJournalLines(run, dir.resolve("campaign.outbox.journal"), LETTERS + random.nextInt(LETTERS * 3 / 4));
       boolean midRun = run.isAlive();
       killedMidRun += midRun ? 1 : 0;
       run.destroyForcibly();

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 import org.demarche.core.spi.ChannelFactory;
 import org.demarche.core.spi.DemarchePlugin;
 import org.demarche.core.spi.DirectoryFactory;
@@ -78,5 +80,29 @@ public final class PluginCatalog {
       }
     });
     return found[0];
+  }
+
+  /** Says that no installed plugin provides {@code name}, and which plugin on the class path would. */
+  public static String missing(String what, String name, java.util.Set<String> installed) {
+    Kind kind = what.equals("channel") ? Kind.CHANNEL : Kind.RENDERER;
+    return "the " + what + " '" + name + "' is provided by no installed plugin" + advice(kind, name)
+        + ". Installed " + what + "s: " + (installed.isEmpty() ? "none" : String.join(", ", new TreeSet<>(installed)));
+  }
+
+  /** Says that no installed plugin reads mission directories, and which plugin on the class path would. */
+  public static String noDirectories() {
+    return "no installed plugin reads mission directories" + advice(Kind.DIRECTORIES, "");
+  }
+
+  /** Names the plugin that would provide what is missing, from what the plugins on the class path publish. */
+  private static String advice(Kind kind, String name) {
+    List<DemarchePlugin> found = providers(kind, name, PluginCatalog.class.getClassLoader());
+    if (found.isEmpty()) {
+      return "; add the plugin module that provides it to the class path and install its plugin"
+          + " (docs/architecture.md lists the project's plugins)";
+    }
+    DemarchePlugin plugin = found.get(0);
+    return ": the plugin " + plugin.name() + " on the class path provides it; install it with "
+        + howToInstall(plugin);
   }
 }

@@ -29,8 +29,15 @@ public record FontSource(String name, String origin, byte[] data, boolean postSc
     Objects.requireNonNull(data, "data");
   }
 
-  /** Reads a font bundled on the class path. */
+  /** Bundled fonts, read and checked once per class loader: megabytes each, the same for every renderer. */
+  private static final java.util.Map<String, FontSource> BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Reads a font bundled on the class path (once: a font source is immutable and shared). */
   public static FontSource resource(String name, String resource) {
+    return BUNDLED.computeIfAbsent(name + "\n" + resource, k -> read(name, resource));
+  }
+
+  private static FontSource read(String name, String resource) {
     try (InputStream in = FontSource.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new RenderException("The bundled font " + name + " (" + resource + ") is missing from the class path;"
