@@ -362,32 +362,12 @@ public final class Demarche {
           .postalDesk(options.postalDesk())
           .resendInDoubt(options.resendInDoubt())
           .retryFailed(options.retryFailed())
-          .holdBack(options.includeOutboxed() ? Map.of() : outboxed(campaign, channelName))
+          .holdBack(options.includeOutboxed() || defaults.channel().isEmpty() ? Map.of()
+              : FileJournal.heldBack(campaign, defaults.channel().get(), channelName))
           .attachments(l -> attachments(campaign, planner, l, options.allowDraftTranslations()))
           .build()
           .run(letters);
     }
-  }
-
-  /**
-   * The letters the journal of the default channel (which sends nothing: it writes files, such as
-   * {@code .eml} drafts the operator may have sent by hand) records as written, when {@code channelName} is
-   * another channel: one record of each letter across channels. Read only; none when the channel is the
-   * default one, when no plugin offers a default, or when it has no journal yet.
-   */
-  private Map<String, String> outboxed(Campaign campaign, String channelName) {
-    if (defaults.channel().isEmpty() || channelName.equals(defaults.channel().get())) {
-      return Map.of();
-    }
-    Path file = FileJournal.defaultFile(campaign, defaults.channel().get());
-    Map<String, String> held = new LinkedHashMap<>();
-    try (FileJournal outbox = FileJournal.read(file, campaign.id())) {
-      outbox.statuses().values().stream().filter(s -> s.state() == org.demarche.core.model.LetterState.SENT)
-          .forEach(s -> held.put(s.letterId(), "in the outbox since " + s.at() + " (" + file.getFileName()
-              + "): its .eml may have been sent by hand; not sent over " + channelName
-              + " unless you add --include-outboxed"));
-    }
-    return held;
   }
 
   /**

@@ -62,6 +62,27 @@ public final class FileJournal implements DeliveryJournal {
   }
 
   /**
+   * The letters the journal of {@code filesChannel} (the default channel, which sends nothing: it writes files such as
+   * {@code .eml} drafts the operator may have sent by hand) records as written, when {@code channel} is another
+   * channel: one record of each letter across channels. Read only; none when the channel is that one or it has no
+   * journal yet. By letter id, why it is held back.
+   */
+  static Map<String, String> heldBack(Campaign campaign, String filesChannel, String channel) {
+    if (channel.equals(filesChannel)) {
+      return Map.of();
+    }
+    Path file = defaultFile(campaign, filesChannel);
+    Map<String, String> held = new java.util.LinkedHashMap<>();
+    try (FileJournal written = read(file, campaign.id())) {
+      written.statuses().values().stream().filter(s -> s.state() == LetterState.SENT)
+          .forEach(s -> held.put(s.letterId(), "in the outbox since " + s.at() + " (" + file.getFileName()
+              + "): its .eml may have been sent by hand; not sent over " + channel
+              + " unless you add --include-outboxed"));
+    }
+    return held;
+  }
+
+  /**
    * Where the journal of {@code campaign} on {@code channel} lives unless told otherwise: beside the
    * campaign file, {@code <campaign file without extension>.<channel>.journal}. The same rule serves an
    * embedded run and the runner, so both keep one record of one campaign on one channel.
