@@ -34,7 +34,9 @@ class SharedJournalRunnersTest {
 
   @Test
   void twoRunnersOnOneCampaignInPostgresSendEveryLetterOnceAndStatusReadsIt() throws Exception {
-    try (ScriptedSmtpServer smtp = new ScriptedSmtpServer(r -> "250 2.1.5 OK", r -> "250 2.0.0 queued")) {
+    // The server takes 50 ms to accept a message, as a real one does, so the two runners' work overlaps whatever
+    // the machine's speed (a fast runner could otherwise finish every letter before the second one starts).
+    try (ScriptedSmtpServer smtp = new ScriptedSmtpServer(r -> "250 2.1.5 OK", r -> slowly("250 2.0.0 queued"))) {
       Path campaign = TestCampaigns.write(dir, LETTERS, smtp.port());
       List<Process> runners = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
@@ -72,5 +74,14 @@ class SharedJournalRunnersTest {
       assertThat(log).contains("PGPASSWORD").doesNotContain("hunter2").doesNotContain("\tat ");
       assertThat(smtp.rcptCommands("m001@missions.test")).isZero();
     }
+  }
+
+  private static String slowly(String reply) {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return reply;
   }
 }
