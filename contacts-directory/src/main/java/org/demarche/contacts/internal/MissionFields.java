@@ -62,15 +62,17 @@ final class MissionFields {
 
   /** A one-line text at {@code path}, checked with {@code check} (which throws {@link Invalid}); null clears. */
   void text(String path, Function<String, Object> check) {
+    written(path).flatMap(n -> checkedText(n, path, path, check))
+        .ifPresent(v -> fields.put(path, new MissionRecord.Field(v, at(path))));
+  }
+
+  /** The node at {@code path} when it holds a value; a missing one leaves the field alone, a null clears it. */
+  private Optional<JsonNode> written(String path) {
     JsonNode n = node(path);
-    if (n.isMissingNode()) {
-      return;
-    }
     if (n.isNull()) {
       fields.put(path, new MissionRecord.Field(null, at(path)));
-      return;
     }
-    checkedText(n, path, path, check).ifPresent(v -> fields.put(path, new MissionRecord.Field(v, at(path))));
+    return n.isMissingNode() || n.isNull() ? Optional.empty() : Optional.of(n);
   }
 
   private Optional<Object> checkedText(JsonNode n, String at, String path, Function<String, Object> check) {
@@ -93,14 +95,11 @@ final class MissionFields {
 
   /** A list of one-line texts at {@code path}, each checked; a jurisdiction list becomes a set. */
   void list(String path, Function<String, Object> check) {
-    JsonNode n = node(path);
-    if (n.isMissingNode()) {
+    Optional<JsonNode> written = written(path);
+    if (written.isEmpty()) {
       return;
     }
-    if (n.isNull()) {
-      fields.put(path, new MissionRecord.Field(null, at(path)));
-      return;
-    }
+    JsonNode n = written.get();
     if (!n.isArray()) {
       bad(path, path, "must be a list of texts, not " + describe(n));
       return;
@@ -130,14 +129,11 @@ final class MissionFields {
 
   /** {@code coordinate: {lat, lon}}; null clears it. */
   void coordinate() {
-    JsonNode n = node("coordinate");
-    if (n.isMissingNode()) {
+    Optional<JsonNode> written = written("coordinate");
+    if (written.isEmpty()) {
       return;
     }
-    if (n.isNull()) {
-      fields.put("coordinate", new MissionRecord.Field(null, at("coordinate")));
-      return;
-    }
+    JsonNode n = written.get();
     if (!n.isObject()) {
       problem("coordinate", "coordinate", "must be an object {\"lat\": 35.68, \"lon\": 139.69}, not " + describe(n));
       return;

@@ -46,10 +46,7 @@ final class FactWarnings {
           + " no official page confirms, or that was last read over " + STALE_AFTER_YEARS + " years ago: "
           + String.join(", ", doubtful) + ". Check them (`demarche directory audit` lists every such fact) and"
           + " correct them in a directory correction file.";
-      List<String> lines = Table.wrap(warning, 114);
-      for (int i = 0; i < lines.size(); i++) {
-        out.println((i == 0 ? "" : "  ") + lines.get(i));
-      }
+      Table.printWrapped(out, warning, 114, 2);
     }
   }
 

@@ -1,7 +1,6 @@
 package org.demarche.examples.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -66,10 +65,7 @@ final class Progress implements ProgressListener {
       String line = "[" + done + "/" + total + "] " + what + " " + letter.id()
           + (verbosity.verbose() || what.equals("FAILED") ? Table.oneLine(detail) : "");
       // A server's long reply wraps onto indented lines rather than running past the terminal's width.
-      List<String> lines = Table.wrap(line, WIDTH);
-      for (int i = 0; i < lines.size(); i++) {
-        out.println((i == 0 ? "" : "      ") + lines.get(i));
-      }
+      Table.printWrapped(out, line, WIDTH, 6);
     }
   }
 

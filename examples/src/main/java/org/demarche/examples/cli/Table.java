@@ -70,6 +70,13 @@ final class Table {
     }
   }
 
+  /** Prints {@code text} wrapped at {@code width}, its further lines indented by {@code indent} spaces. */
+  static void printWrapped(PrintWriter out, String text, int width, int indent) {
+    List<String> lines = wrap(text, width);
+    out.println(lines.get(0));
+    lines.subList(1, lines.size()).forEach(l -> out.println(" ".repeat(indent) + l));
+  }
+
   /** {@code text} in lines of at most {@code width} characters, broken at spaces (a longer word on its own line). */
   static List<String> wrap(String text, int width) {
     List<String> lines = new ArrayList<>();
