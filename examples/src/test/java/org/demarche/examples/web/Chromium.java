@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -65,12 +69,46 @@ final class Chromium {
   }
 
   /** Whether the page shows no element {@code by}, asked without the implicit wait. */
-  static boolean absent(ChromeDriver d, org.openqa.selenium.By by) {
+  static boolean absent(ChromeDriver d, By by) {
     d.manage().timeouts().implicitlyWait(Duration.ZERO);
     try {
       return d.findElements(by).isEmpty();
     } finally {
       d.manage().timeouts().implicitlyWait(Duration.ofSeconds(15));
+    }
+  }
+
+  /**
+   * Clicks what submits a form or follows a link and returns once the next page has replaced this one: a click
+   * can return before the browser has left the page, and an element found then belongs to the old page.
+   */
+  static void clickThrough(ChromeDriver d, By control) {
+    WebElement before = d.findElement(By.tagName("html"));
+    d.findElement(control).click();
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!replacedAndLoaded(d, before)) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("no new page within 30 s of clicking " + control);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for the page after " + control, e);
+      }
+    }
+  }
+
+  private static boolean replacedAndLoaded(ChromeDriver d, WebElement before) {
+    try {
+      before.getTagName();
+      return false;
+    } catch (StaleElementReferenceException gone) {
+      try {
+        return "complete".equals(d.executeScript("return document.readyState"));
+      } catch (WebDriverException navigating) {
+        return false;
+      }
     }
   }
 

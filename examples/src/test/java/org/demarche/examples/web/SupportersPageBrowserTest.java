@@ -98,7 +98,7 @@ class SupportersPageBrowserTest {
           .isEqualTo(javascript);
       fill(b, "JP-05", "Aiko Tanaka", "Akita", "", AKITA_WORDS);
       Chromium.screenshot(b, shots + "-1-form");
-      b.findElement(By.id("submit")).click();
+      Chromium.clickThrough(b, By.id("submit"));
       assertThat(b.findElement(By.id("mission-name")).getText()).contains("Sapporo");
       assertThat(b.findElement(By.id("why")).getText()).contains("JP-05").contains("Sapporo");
       assertThat(b.findElement(By.id("preview")).getAttribute("naturalWidth")).isNotEqualTo("0");
@@ -127,7 +127,7 @@ class SupportersPageBrowserTest {
       ChromeDriver b = open(true, "en");
       b.get(s.url("/"));
       fill(b, "JP-47", "Kenji Higa", "Naha", "", "I live in Naha. " + AKITA_WORDS);
-      b.findElement(By.id("submit")).click();
+      Chromium.clickThrough(b, By.id("submit"));
       assertThat(b.findElement(By.id("mission-name")).getText()).contains("Fukuoka");
       assertThat(b.findElement(By.id("by-post")).getText()).contains("post it to");
       assertThat(b.findElement(By.id("postal-address")).getText()).contains("Fukuoka").contains("810-0065");
@@ -151,11 +151,11 @@ class SupportersPageBrowserTest {
       assertThat(b.findElement(By.id("submit")).isDisplayed()).isTrue();
       Chromium.screenshot(b, "japanese-1-form-200-percent");
       b.manage().window().setSize(new org.openqa.selenium.Dimension(1000, 1400));
-      b.findElement(By.id("submit")).click();
+      Chromium.clickThrough(b, By.id("submit"));
       assertThat(b.findElement(By.tagName("h1")).getText()).isEqualTo("あなたの地域を管轄する公館");
       assertThat(b.findElement(By.id("why")).getText()).contains("秋田県");
       Chromium.screenshot(b, "japanese-2-letter");
-      b.findElement(By.cssSelector("nav a")).click();
+      Chromium.clickThrough(b, By.cssSelector("nav a"));
       assertThat(b.findElement(By.tagName("h1")).getText()).isEqualTo("The mission that serves you");
     }
   }
@@ -168,9 +168,9 @@ class SupportersPageBrowserTest {
       ChromeDriver b = open(true, "en");
       b.get(s.url("/"));
       fill(b, "JP-05", "Aiko Tanaka", "Akita", "aiko@example.org", AKITA_WORDS);
-      b.findElement(By.id("submit")).click();
+      Chromium.clickThrough(b, By.id("submit"));
       Chromium.screenshot(b, "onbehalf-1-letter");
-      b.findElement(By.id("send")).click();
+      Chromium.clickThrough(b, By.id("send"));
       assertThat(b.findElement(By.id("message-title")).getText()).isEqualTo("Check your email");
       Chromium.screenshot(b, "onbehalf-2-check-mail");
       assertThat(toMission()).as("nothing sent before the token is confirmed").isZero();
@@ -183,7 +183,7 @@ class SupportersPageBrowserTest {
       b.get(confirmUrl); // a mail scanner following the link twice sends nothing
       assertThat(toMission()).as("a GET of the link sends nothing").isZero();
       Chromium.screenshot(b, "onbehalf-3-confirm");
-      b.findElement(By.id("confirm")).click();
+      Chromium.clickThrough(b, By.id("confirm"));
       assertThat(b.findElement(By.id("message-title")).getText()).isEqualTo("Your letter was sent");
       Chromium.screenshot(b, "onbehalf-4-sent");
       assertThat(toMission()).as("one letter after confirming").isEqualTo(1);
