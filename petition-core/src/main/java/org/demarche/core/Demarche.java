@@ -167,7 +167,7 @@ public final class Demarche {
    */
   public Campaign load(Path file, List<Path> allowedFolders) {
     Campaign campaign = CampaignLoader.load(file, defaults, allowedFolders);
-    List<Problem> problems = new ArrayList<>(setup(campaign));
+    List<Problem> problems = new ArrayList<>(setup(campaign, Map.of())); // no secret is read to load
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -184,7 +184,8 @@ public final class Demarche {
    *     would refuse nothing that could be known beforehand
    */
   public List<Problem> check(Campaign campaign) {
-    List<Problem> problems = new ArrayList<>(setup(campaign));
+    // What a run would read: the process environment's secrets (does a signing key open with its password?).
+    List<Problem> problems = new ArrayList<>(setup(campaign, System.getenv()));
     // Every channel the campaign has settings for holds them, not only its own: `run --send` uses delivery.smtp.
     campaign.delivery().sections().forEach((name, settings) -> {
       ChannelFactory other = channels.get(name);
@@ -195,12 +196,17 @@ public final class Demarche {
     if (!problems.isEmpty()) {
       return problems;
     }
-    return new DryRun(campaign, renderer(campaign)).check(missions(campaign));
+    // Laid out without secrets: whether a signing key opens is the renderer's validate's to say.
+    return new DryRun(campaign, factory(campaign).create(campaign.delivery().rendererOptions()))
+        .check(missions(campaign));
   }
 
   /** Warnings (validate prints them, exit 0): no street lines yet letters by post, a repeated value, a past date. */
   public List<Problem> warnings(Campaign campaign, java.time.LocalDate today) {
-    return org.demarche.core.internal.CampaignWarnings.of(campaign, missions(campaign), today);
+    List<Problem> warnings = new ArrayList<>(org.demarche.core.internal.CampaignWarnings.of(campaign, missions(campaign), today));
+    // The renderer's own (a signing password not set yet), from the process environment a run would read.
+    warnings.addAll(factory(campaign).warnings(campaign.delivery().rendererOptions(), System.getenv()));
+    return warnings;
   }
 
   /** The campaign file's JSON Schema (2020-12), from the fields the loader reads; {@code $defs} holds front matter's. */
@@ -208,7 +214,7 @@ public final class Demarche {
     return org.demarche.core.internal.CampaignSchema.campaign();
   }
 
-  private List<Problem> setup(Campaign campaign) {
+  private List<Problem> setup(Campaign campaign, Map<String, String> environment) {
     List<Problem> problems = new ArrayList<>();
     DeliverySettings d = campaign.delivery();
     Location where = d.options().sectionLocation();
@@ -223,7 +229,7 @@ public final class Demarche {
       problems.add(new Problem(d.rendererOptions().sectionLocation(), "delivery.renderer",
           PluginCatalog.missing("renderer", d.renderer(), renderers.keySet())));
     } else {
-      problems.addAll(renderer.validate(d.rendererOptions()));
+      problems.addAll(renderer.validate(d.rendererOptions(), environment));
     }
     if (directories.isEmpty()) {
       problems.add(new Problem(new Location(campaign.file().toString(), 1, 1), "recipients.directories",
@@ -315,13 +321,17 @@ public final class Demarche {
         .map(tag -> planner.letter(letter.mission(), tag)).toList();
   }
 
-  /** The campaign's renderer. */
+  /** The campaign's renderer, with the secrets its settings name (a signing key's password) from the process environment. */
   public LetterRenderer renderer(Campaign campaign) {
+    return factory(campaign).create(campaign.delivery().rendererOptions(), System.getenv());
+  }
+
+  private RendererFactory factory(Campaign campaign) {
     RendererFactory f = renderers.get(campaign.delivery().renderer());
     if (f == null) {
       throw new IllegalStateException(PluginCatalog.missing("renderer", campaign.delivery().renderer(), renderers.keySet()));
     }
-    return f.create(campaign.delivery().rendererOptions());
+    return f;
   }
 
   /** Opens a channel by name with the given settings. */
@@ -349,7 +359,7 @@ public final class Demarche {
     List<Letter> letters = plan(campaign);
     // One planner for the whole run: its compiled templates serve every letter's translations.
     LetterPlanner planner = new LetterPlanner(campaign);
-    LetterRenderer renderer = renderer(campaign);
+    LetterRenderer renderer = factory(campaign).create(campaign.delivery().rendererOptions(), options.environment());
     // A journal the caller opened (e.g. PostgreSQL, shared by several runners) stays the caller's to close.
     DeliveryJournal given = options.journalInstance().orElse(null);
     try (DeliveryJournal journal = given != null ? new BorrowedJournal(given) : FileJournal.open(

@@ -34,10 +34,26 @@ public final class PdfRenderer implements LetterRenderer {
 
   private final PdfOptions options;
   private final Engine engine;
+  private final Optional<PdfSigner> signer;
 
   private PdfRenderer(PdfOptions options, Engine engine) {
+    this(options, engine, Optional.empty());
+  }
+
+  private PdfRenderer(PdfOptions options, Engine engine, Optional<PdfSigner> signer) {
     this.options = options;
     this.engine = engine;
+    this.signer = signer;
+  }
+
+  /** This renderer, signing every letter it renders with {@code signer} (print kits are not signed). */
+  public PdfRenderer signedBy(PdfSigner signer) {
+    return new PdfRenderer(options, engine, Optional.of(Objects.requireNonNull(signer, "signer")));
+  }
+
+  /** Who signs this renderer's letters, if anyone. */
+  public Optional<PdfSigner> signer() {
+    return signer;
   }
 
   /**
@@ -86,12 +102,22 @@ public final class PdfRenderer implements LetterRenderer {
   @Override
   public Rendition render(Letter letter) {
     Objects.requireNonNull(letter, "letter");
-    return new Rendition(fileName(letter), MEDIA_TYPE, letter.language(), engine.render(letter));
+    byte[] pdf = engine.render(letter);
+    return new Rendition(fileName(letter), MEDIA_TYPE, letter.language(),
+        signer.isPresent() ? signer.get().sign(pdf, letter.date()) : pdf);
   }
 
   /** Writes {@code letter} as PDF to {@code out}, which stays open: for letters too big to hold as bytes. */
   public void write(Letter letter, OutputStream out) {
-    engine.write(Objects.requireNonNull(letter, "letter"), Objects.requireNonNull(out, "out"));
+    if (signer.isEmpty()) {
+      engine.write(Objects.requireNonNull(letter, "letter"), Objects.requireNonNull(out, "out"));
+      return;
+    }
+    try {
+      out.write(render(letter).content()); // a signature covers the whole file: signed in memory
+    } catch (IOException e) {
+      throw new RenderException("Letter " + letter.id() + " could not be written: " + e.getMessage(), e);
+    }
   }
 
   /** The file name of a letter's rendition: {@code <letter id>.<language>.pdf}. */
