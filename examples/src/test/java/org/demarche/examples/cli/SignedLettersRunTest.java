@@ -83,6 +83,26 @@ class SignedLettersRunTest {
   }
 
   @Test
+  void signedLettersWrittenAgainAfterACleanupAreByteForByteTheSame() throws Exception {
+    Path out = dir.resolve("out");
+    Map<String, String> password = Map.of("DEMARCHE_SIGN_PASSWORD", PASSWORD);
+    assertThat(demarche(password, "run", campaign.toString(), "--out", out.toString()).exitCode()).isZero();
+    Map<Path, byte[]> first = new java.util.HashMap<>();
+    for (Path letter : letters(out)) {
+      first.put(letter.getFileName(), Files.readAllBytes(letter));
+    }
+    try (Stream<Path> files = Files.list(out)) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
+    Child again = demarche(password, "run", campaign.toString(), "--out", out.toString());
+    assertThat(again.exitCode()).as(again.output()).isZero();
+    assertThat(first).hasSize(7);
+    first.forEach((name, bytes) -> assertThat(out.resolve(name)).as(name.toString()).hasBinaryContent(bytes));
+  }
+
+  @Test
   void aRunWithoutThePasswordRefusesNamingTheVariableAndTheField() throws Exception {
     Child run = demarche(Map.of(), "run", campaign.toString(), "--out", dir.resolve("out").toString());
     assertThat(run.exitCode()).as(run.output()).isEqualTo(DemarcheCli.INVALID);
