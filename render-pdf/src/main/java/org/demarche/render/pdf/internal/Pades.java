@@ -102,7 +102,7 @@ public final class Pades {
     for (X509Certificate c : chain) {
       certificates += c.getEncoded().length;
     }
-    return certificates + 4096;
+    return certificates + 2048; // signed attributes, algorithm ids and a signature of up to 8192 bits
   }
 
   static byte[] cms(byte[] content, PrivateKey key, List<X509Certificate> chain)
