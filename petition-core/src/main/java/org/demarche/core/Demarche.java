@@ -43,7 +43,8 @@ import org.demarche.core.spi.RendererFactory;
  * }</pre>
  *
  * <p>Thread-safe: a Demarche is immutable once built, and each call opens what it uses (a run its own channel,
- * renderer and, unless given one, journal), so an app's threads may share one instance. Two runs of one campaign
+ * renderer and, unless given one, journal), so an app's threads may share one instance (loading, building with
+ * {@link #newCampaign}, checking and running at once; each thread uses its own {@link CampaignBuilder}). Two runs of one campaign
  * at once need a journal that runners share ({@link RunOptions#withJournal(org.demarche.core.spi.DeliveryJournal)}
  * with journal-postgres); the file journal refuses the second.
  */
@@ -337,7 +338,8 @@ public final class Demarche {
 
   /**
    * Plans, renders and delivers a campaign with its own channel into {@code options.outputDir()},
-   * journaling to {@code options.journal()} (by default {@code <campaign-file>.<channel>.journal} beside it).
+   * journaling to {@code options.journal()} (by default {@code <campaign-file>.<channel>.journal} beside it; a
+   * campaign read from a stream or built in code has no file, and is refused unless the options name a journal).
    * On a channel other than the outbox, letters the outbox journal records as written are held back unless
    * {@link RunOptions#includeOutboxed()}.
    */
