@@ -161,18 +161,19 @@ public final class CampaignBuilder {
 
   /** The channel (e.g. {@code smtp}) and its settings, as a campaign file's {@code delivery.<channel>} holds them. */
   public CampaignBuilder channel(String channel, Map<String, String> settings) {
-    ObjectNode d = section(root, "delivery");
-    d.put("channel", channel);
-    ObjectNode s = d.putObject(channel);
-    settings.forEach(s::put);
-    return this;
+    return plugin("channel", channel, settings);
   }
 
   /** The renderer (e.g. {@code pdf}) and its settings, as a campaign file's {@code delivery.<renderer>} holds them. */
   public CampaignBuilder renderer(String renderer, Map<String, String> settings) {
+    return plugin("renderer", renderer, settings);
+  }
+
+  /** {@code delivery.<kind>: name} and the plugin's own section {@code delivery.<name>}. */
+  private CampaignBuilder plugin(String kind, String name, Map<String, String> settings) {
     ObjectNode d = section(root, "delivery");
-    d.put("renderer", renderer);
-    ObjectNode s = d.putObject(renderer);
+    d.put(kind, name);
+    ObjectNode s = d.putObject(name);
     settings.forEach(s::put);
     return this;
   }
