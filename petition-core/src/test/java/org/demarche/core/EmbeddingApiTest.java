@@ -220,4 +220,42 @@ class EmbeddingApiTest {
       return s.filter(p -> p.toString().endsWith(".journal")).sorted().toList();
     }
   }
+
+  @Test
+  void aTranslationNamedInAStreamIsReadFromTheGivenTextsWithItsFrontMatter() {
+    String yaml = CampaignFiles.VALID.replace("  closing: Sincerely,\n",
+        "  closing: Sincerely,\n  translations: { ja: letter.ja.md }\n");
+    Map<String, String> texts = Map.of("letter.en.md", CampaignFiles.BODY, "letter.ja.md",
+        "---\nsubject: \"{{mission.city}}経由の請願\"\nsalutation: 国家主席閣下\nclosing: 敬具\n---\n{{mission.name}}を通じて書きます。\n");
+
+    Campaign c = demarche.load(new StringReader(yaml), "app", texts);
+
+    assertThat(c.petition().translations()).containsOnlyKeys("ja");
+    assertThat(c.petition().translations().get("ja").closing()).isEqualTo("敬具");
+  }
+
+  @Test
+  void aTranslationBuiltInCodeCanBeTheLanguageSent() {
+    Campaign c = small()
+        .translation("ja", "{{mission.city}}経由の請願", "国家主席閣下", "{{mission.name}}を通じて書きます。", "敬具")
+        .sendLanguage("ja", "en")
+        .build();
+
+    List<Letter> letters = demarche.plan(c);
+    assertThat(letters).allSatisfy(l -> assertThat(l.language()).isEqualTo("ja"));
+    assertThat(letters.get(1).subject()).isEqualTo("Osaka経由の請願");
+    assertThat(c.delivery().attachLanguages()).containsExactly("en");
+  }
+
+  @Test
+  void aTranslationBuiltInCodeWithABadPlaceholderIsReportedInItsText() {
+    List<Problem> problems = problemsOf(
+        small().translation("ja", "請願", "閣下", "一行目\n{{mission.nmae}}", "敬具")::build);
+
+    assertThat(problems).singleElement().satisfies(p -> {
+      assertThat(p.field()).isEqualTo("petition.translations.ja.body");
+      assertThat(p.location().file()).endsWith("(built in code)/petition.translations.ja.md");
+      assertThat(p.location().line()).isEqualTo(2);
+    });
+  }
 }
