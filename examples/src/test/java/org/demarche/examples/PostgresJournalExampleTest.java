@@ -94,4 +94,43 @@ class PostgresJournalExampleTest {
       drop(schema);
     }
   }
+
+  @Test
+  void everyLetterOfTheCampaignBuiltInCodeArrivesOnceAtItsMissionsAddress() throws Exception {
+    String schema = freshSchema();
+    try {
+      RunReport report = PostgresJournalExample.send(URL + "?currentSchema=" + schema, ENV, smtpSettings(), out);
+
+      var demarche = org.demarche.core.Demarche.builder().install(new org.demarche.contacts.ContactsPlugin()).build();
+      var expected = demarche.directory(java.util.List.of("bundled"), out).missions().stream()
+          .filter(m -> m.sendingState().equals("CN") && m.hostCountry().equals("JP"))
+          .flatMap(m -> m.email().stream()).sorted().toList();
+      var received = new java.util.ArrayList<String>();
+      for (var m : smtp.getReceivedMessages()) {
+        received.add(((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress());
+      }
+      java.util.Collections.sort(received);
+      assertThat(expected).isNotEmpty();
+      assertThat(received).isEqualTo(expected);
+      assertThat(report.count(RunReport.Result.SENT)).isEqualTo(expected.size());
+    } finally {
+      drop(schema);
+    }
+  }
+
+  @Test
+  void theReadmeShowsTheExamplesCodeInUnderThirtyLines() throws Exception {
+    String source = java.nio.file.Files.readString(
+        Path.of("src/main/java/org/demarche/examples/PostgresJournalExample.java"));
+    String region = source.substring(source.indexOf("// readme:begin\n") + "// readme:begin\n".length(),
+        source.indexOf("    // readme:end"));
+    String code = region.lines().map(l -> l.startsWith("    ") ? l.substring(4) : l)
+        .collect(java.util.stream.Collectors.joining("\n"));
+    String readme = java.nio.file.Files.readString(Path.of("../README.md"));
+    String section = readme.substring(readme.indexOf("### An app: a campaign built in code"));
+    String block = section.substring(section.indexOf("```java\n") + "```java\n".length(), section.indexOf("\n```\n"));
+
+    assertThat(block).isEqualTo(code);
+    assertThat(block.lines().count()).isLessThan(30);
+  }
 }

@@ -43,15 +43,19 @@ import org.demarche.core.spi.RendererFactory;
  * }</pre>
  *
  * <p>Thread-safe: a Demarche is immutable once built, and each call opens what it uses (a run its own channel,
- * renderer and, unless given one, journal), so an app's threads may share one instance. Two runs of one campaign
+ * renderer and, unless given one, journal), so an app's threads may share one instance (loading, building with
+ * {@link #newCampaign}, checking and running at once; each thread uses its own {@link CampaignBuilder}). Two runs of one campaign
  * at once need a journal that runners share ({@link RunOptions#withJournal(org.demarche.core.spi.DeliveryJournal)}
  * with journal-postgres); the file journal refuses the second.
  */
 public final class Demarche {
-  private final Map<String, ChannelFactory> channels;
-  private final Map<String, RendererFactory> renderers;
-  private final Optional<DirectoryFactory> directories;
-  private final CampaignLoader.Defaults defaults;
+  /** What a campaign without a folder resolves against: the root, never the process's working folder. */
+  private static final Path NO_FOLDER = Path.of("").toAbsolutePath().getRoot();
+  // Package-private for CampaignSetup; never changed after build().
+  final Map<String, ChannelFactory> channels;
+  final Map<String, RendererFactory> renderers;
+  final Optional<DirectoryFactory> directories;
+  final CampaignLoader.Defaults defaults;
   private final List<String> plugins;
 
   private Demarche(Builder b) {
@@ -166,8 +170,36 @@ public final class Demarche {
    * @throws InvalidInputException with every problem found, each with file, line and field
    */
   public Campaign load(Path file, List<Path> allowedFolders) {
-    Campaign campaign = CampaignLoader.load(file, defaults, allowedFolders);
-    List<Problem> problems = new ArrayList<>(setup(campaign, Map.of())); // no secret is read to load
+    return checked(CampaignLoader.load(file, defaults, allowedFolders));
+  }
+
+  /**
+   * Reads a campaign (YAML, or JSON when {@code name} ends in {@code .json}) from {@code in}, checked as
+   * {@link #load(Path)} checks a file; problems name {@code name} ({@code campaign.yaml:12:3} becomes
+   * {@code name:12:3}). A body or translation written as a file name ({@code letter.ja.md}) is looked up in
+   * {@code texts}. Such a campaign has no file or folder: it names no other file (signatories inline,
+   * directories {@code bundled}), and a run needs a journal in {@link RunOptions}.
+   *
+   * @throws InvalidInputException with every problem found
+   */
+  public Campaign load(java.io.InputStream in, String name, Map<String, String> texts) {
+    Map<String, String> copy = Map.copyOf(texts);
+    return checked(CampaignLoader.read(in, name, name.toLowerCase(java.util.Locale.ROOT).endsWith(".json"),
+        t -> Optional.ofNullable(copy.get(t)), defaults));
+  }
+
+  /** Like {@link #load(java.io.InputStream, String, Map)}, reading characters. */
+  public Campaign load(java.io.Reader reader, String name, Map<String, String> texts) {
+    return load(ReaderInput.of(reader, name), name, texts);
+  }
+
+  /** A campaign built in code, checked on {@link CampaignBuilder#build()} as a loaded one is. */
+  public CampaignBuilder newCampaign(String id) {
+    return new CampaignBuilder(id, this);
+  }
+
+  Campaign checked(Campaign campaign) {
+    List<Problem> problems = new ArrayList<>(CampaignSetup.problems(this, campaign, Map.of())); // no secret is read to load
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -185,7 +217,7 @@ public final class Demarche {
    */
   public List<Problem> check(Campaign campaign) {
     // What a run would read: the process environment's secrets (does a signing key open with its password?).
-    List<Problem> problems = new ArrayList<>(setup(campaign, System.getenv()));
+    List<Problem> problems = new ArrayList<>(CampaignSetup.problems(this, campaign, System.getenv()));
     // Every channel the campaign has settings for holds them, not only its own: `run --send` uses delivery.smtp.
     campaign.delivery().sections().forEach((name, settings) -> {
       ChannelFactory other = channels.get(name);
@@ -214,43 +246,10 @@ public final class Demarche {
     return org.demarche.core.internal.CampaignSchema.campaign();
   }
 
-  private List<Problem> setup(Campaign campaign, Map<String, String> environment) {
-    List<Problem> problems = new ArrayList<>();
-    DeliverySettings d = campaign.delivery();
-    Location where = d.options().sectionLocation();
-    ChannelFactory channel = channels.get(d.channel());
-    if (channel == null) {
-      problems.add(new Problem(where, "delivery.channel", PluginCatalog.missing("channel", d.channel(), channels.keySet())));
-    } else {
-      problems.addAll(channel.validate(d.options()));
-    }
-    RendererFactory renderer = renderers.get(d.renderer());
-    if (renderer == null) {
-      problems.add(new Problem(d.rendererOptions().sectionLocation(), "delivery.renderer",
-          PluginCatalog.missing("renderer", d.renderer(), renderers.keySet())));
-    } else {
-      problems.addAll(renderer.validate(d.rendererOptions(), environment));
-    }
-    if (directories.isEmpty()) {
-      problems.add(new Problem(new Location(campaign.file().toString(), 1, 1), "recipients.directories",
-          PluginCatalog.noDirectories()));
-    } else {
-      try {
-        List<DiplomaticMission> selected = missions(campaign);
-        if (selected.isEmpty()) {
-          problems.add(new Problem(new Location(campaign.file().toString(), 1, 1), "recipients",
-              "selects no mission: check the ids or the filter"));
-        }
-      } catch (InvalidInputException e) {
-        problems.addAll(e.problems());
-      }
-    }
-    return problems;
-  }
-
   /** Opens the campaign's directory layers. */
   public ContactDirectory directory(Campaign campaign) {
-    return directory(campaign.recipients().directories(), campaign.baseDir());
+    // A campaign without a folder names only bundled or absolute directories (the loader refuses others).
+    return directory(campaign.recipients().directories(), campaign.folder().orElse(NO_FOLDER));
   }
 
   /** Opens directory layers ({@code bundled}, or file paths relative to {@code baseDir}). */
@@ -349,12 +348,16 @@ public final class Demarche {
 
   /**
    * Plans, renders and delivers a campaign with its own channel into {@code options.outputDir()},
-   * journaling to {@code options.journal()} (by default {@code <campaign-file>.<channel>.journal} beside it).
+   * journaling to {@code options.journal()} (by default {@code <campaign-file>.<channel>.journal} beside it; a
+   * campaign read from a stream or built in code has no file, and is refused unless the options name a journal).
    * On a channel other than the outbox, letters the outbox journal records as written are held back unless
    * {@link RunOptions#includeOutboxed()}.
    */
   public RunReport run(Campaign campaign, RunOptions options) {
     String channelName = options.channel().orElse(campaign.delivery().channel());
+    if (options.journalInstance().isEmpty() && options.journal().isEmpty()) {
+      FileJournal.defaultFile(campaign, channelName);    // refuses a campaign without a folder, before any work
+    }
     Settings settings = options.channelSettings().orElseGet(() -> section(campaign, "delivery." + channelName));
     List<Letter> letters = plan(campaign);
     // One planner for the whole run: its compiled templates serve every letter's translations.
@@ -372,7 +375,7 @@ public final class Demarche {
           .postalDesk(options.postalDesk())
           .resendInDoubt(options.resendInDoubt())
           .retryFailed(options.retryFailed())
-          .holdBack(options.includeOutboxed() || defaults.channel().isEmpty() ? Map.of()
+          .holdBack(options.includeOutboxed() || defaults.channel().isEmpty() || campaign.folder().isEmpty() ? Map.of()
               : FileJournal.heldBack(campaign, defaults.channel().get(), channelName))
           .attachments(l -> attachments(campaign, planner, l, options.allowDraftTranslations()))
           .build()
@@ -391,6 +394,6 @@ public final class Demarche {
       throw new IllegalArgumentException("plugin settings are delivery.<name> sections, not '" + path + "'");
     }
     return campaign.delivery().section(name).orElseGet(() -> new Settings(path, Map.of(), Map.of(),
-        new Location(campaign.file().toString(), 1, 1), campaign.baseDir()));
+        new Location(campaign.source().name(), 1, 1), campaign.folder().orElse(NO_FOLDER)));
   }
 }

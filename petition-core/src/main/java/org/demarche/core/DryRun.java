@@ -45,7 +45,7 @@ final class DryRun {
     // out the same way.
     this.campaign = new Campaign(campaign.id(), campaign.sender(), campaign.petition(),
         CommittedSignatories.of(campaign.signatories(), SaltKey::generate), campaign.disclosureCap(),
-        campaign.recipients(), campaign.delivery(), campaign.file());
+        campaign.recipients(), campaign.delivery(), campaign.source());
     this.renderer = renderer;
   }
 
@@ -91,6 +91,9 @@ final class DryRun {
       return fallback;
     }
     String character = Character.toString(Integer.parseInt(m.group(1), 16));
+    if (campaign.source().file().isEmpty()) {
+      return fallback;    // read from a stream or built in code: no files to search
+    }
     List<Path> files = new ArrayList<>();
     files.add(campaign.file());
     try (Stream<Path> list = Files.list(campaign.baseDir())) {
@@ -132,9 +135,9 @@ final class DryRun {
 
   /** Where {@code id} is written in the campaign's {@code recipients.ids}, else the list itself. */
   static Location idLocation(Campaign campaign, String id) {
-    String name = campaign.file().toString();
+    String name = campaign.source().name();
     List<Problem> ignored = new ArrayList<>();
-    Optional<LocatedTree> tree = Files.isRegularFile(campaign.file())
+    Optional<LocatedTree> tree = campaign.source().file().isPresent() && Files.isRegularFile(campaign.file())
         ? LocatedTree.read(campaign.file(), name, ignored) : Optional.empty();
     if (tree.isEmpty()) {
       return new Location(name, 1, 1);

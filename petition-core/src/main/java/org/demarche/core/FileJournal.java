@@ -86,8 +86,16 @@ public final class FileJournal implements DeliveryJournal {
    * Where the journal of {@code campaign} on {@code channel} lives unless told otherwise: beside the
    * campaign file, {@code <campaign file without extension>.<channel>.journal}. The same rule serves an
    * embedded run and the runner, so both keep one record of one campaign on one channel.
+   *
+   * @throws IllegalArgumentException for a campaign read from a stream or built in code: it has no folder,
+   *     and a journal is never written into the working folder by surprise; give one in {@link RunOptions}
    */
   public static Path defaultFile(Campaign campaign, String channel) {
+    if (campaign.folder().isEmpty()) {
+      throw new IllegalArgumentException("the campaign " + campaign.id() + " (" + campaign.source().name()
+          + ") was not loaded from a file, so it has no folder for its journal: give one with"
+          + " RunOptions.withJournal(a DeliveryJournal, e.g. PostgresJournals) or RunOptions.withJournal(Path)");
+    }
     String fileName = campaign.file().getFileName().toString();
     return campaign.baseDir().resolve(fileName.replaceAll("\\.(ya?ml|json)$", "") + "." + Values.id(channel, "channel") + ".journal");
   }

@@ -20,8 +20,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.demarche.core.model.Campaign;
+import org.demarche.core.model.CampaignSource;
 import org.demarche.core.model.DeliverySettings;
 import org.demarche.core.model.Disclosure;
 import org.demarche.core.model.InvalidInputException;
@@ -39,7 +41,10 @@ import org.demarche.core.signatories.ImportOptions;
 import org.demarche.core.signatories.SaltKey;
 import org.demarche.core.signatories.SignatoryImport;
 
-/** Reads a campaign file (YAML or JSON) and every file it names, reporting all problems at once. */
+/**
+ * Reads a campaign (YAML or JSON: a file and every file it names, or a stream and the texts it is given)
+ * reporting all problems at once.
+ */
 public final class CampaignLoader {
   // The names come from CampaignFields, which the schema and the field reference are made from too.
   private static final Set<String> TOP = CampaignFields.names("");
@@ -48,18 +53,18 @@ public final class CampaignLoader {
   private static final Set<String> DELIVERY_FIELDS = CampaignFields.names("delivery");
   private static final Set<String> RETRY = CampaignFields.names("delivery.retry");
 
-  private final Path file;
+  private final CampaignSource source;
   private final String name;
-  private final FileScope scope;
+  private final Siblings siblings;
   private final List<Problem> problems = new ArrayList<>();
   private FieldReader r;
 
   private Defaults defaults = new Defaults(Optional.empty(), Optional.empty());
 
-  private CampaignLoader(Path file, FileScope scope) {
-    this.file = file;
-    this.name = file.toString();
-    this.scope = scope;
+  private CampaignLoader(CampaignSource source, Siblings siblings) {
+    this.source = source;
+    this.name = source.name();
+    this.siblings = siblings;
   }
 
   /**
@@ -83,20 +88,38 @@ public final class CampaignLoader {
    */
   public static Campaign load(Path file, Defaults defaults, List<Path> allowedFolders) {
     Path folder = file.toAbsolutePath().getParent();
-    CampaignLoader loader = new CampaignLoader(file,
-        new FileScope(folder == null ? Path.of(".") : folder, allowedFolders));
+    CampaignLoader loader = new CampaignLoader(CampaignSource.of(file),
+        Siblings.files(file, new FileScope(folder == null ? Path.of(".") : folder, allowedFolders)));
     loader.defaults = defaults;
-    return loader.load();
-  }
-
-  private Campaign load() {
     if (!Files.isRegularFile(file)) {
       // A stat, not an open: a FIFO or a device named as the campaign is refused without being read.
-      throw new InvalidInputException(new Problem(Location.of(name), "", Files.exists(file)
+      throw new InvalidInputException(new Problem(Location.of(loader.name), "", Files.exists(file)
           ? "is not a regular file (a folder, a device or a FIFO): name the campaign's YAML or JSON file"
           : "no such campaign file"));
     }
-    Optional<LocatedTree> tree = LocatedTree.read(file, name, problems);
+    return loader.load(LocatedTree.read(file, loader.name, loader.problems));
+  }
+
+  /**
+   * Reads a campaign (YAML, or JSON when {@code json}) from {@code in}, named {@code name} in every problem;
+   * the texts it names by file name (body, translations) come from {@code texts}. It has no folder, so it
+   * names no other file: signatories are inline, directories {@code bundled}, plugin settings name no file.
+   */
+  public static Campaign read(java.io.InputStream in, String name, boolean json,
+      Function<String, Optional<String>> texts, Defaults defaults) {
+    CampaignLoader loader = new CampaignLoader(CampaignSource.named(name), Siblings.resolver(name, texts));
+    loader.defaults = defaults;
+    return loader.load(LocatedTree.read(in, name, json, loader.problems));
+  }
+
+  /** Checks a campaign assembled in code as a tree (by {@code CampaignBuilder}) with the loader's rules. */
+  public static Campaign read(LocatedTree tree, Function<String, Optional<String>> texts, Defaults defaults) {
+    CampaignLoader loader = new CampaignLoader(CampaignSource.named(tree.file()), Siblings.resolver(tree.file(), texts));
+    loader.defaults = defaults;
+    return loader.load(Optional.of(tree));
+  }
+
+  private Campaign load(Optional<LocatedTree> tree) {
     if (tree.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -116,10 +139,10 @@ public final class CampaignLoader {
       }
     });
     Optional<Sender> sender = sender();
-    Optional<Petition> petition = new PetitionReader(file, name, r, scope).petition(date);
+    Optional<Petition> petition = new PetitionReader(name, r, siblings).petition(date);
     Optional<Disclosure> cap = r.convert("disclosureCap", r.optText("disclosureCap"), Disclosure::fromKey);
     Optional<Signatories> signatories = signatories(cap.orElse(Disclosure.FULL));
-    Optional<RecipientSelection> recipients = new RecipientsReader(r, scope).recipients();
+    Optional<RecipientSelection> recipients = new RecipientsReader(r, siblings).recipients();
     Optional<DeliverySettings> delivery = delivery(petition);
 
     if (!problems.isEmpty() || id.isEmpty() || sender.isEmpty() || petition.isEmpty() || signatories.isEmpty()
@@ -130,7 +153,7 @@ public final class CampaignLoader {
       throw new InvalidInputException(sorted(problems));
     }
     Optional<Campaign> campaign = build(r, "delivery", () -> new Campaign(id.get(), sender.get(), petition.get(),
-        signatories.get(), cap.orElse(Disclosure.FULL), recipients.get(), delivery.get(), file));
+        signatories.get(), cap.orElse(Disclosure.FULL), recipients.get(), delivery.get(), source));
     if (campaign.isEmpty()) {
       throw new InvalidInputException(sorted(problems));
     }
@@ -211,11 +234,13 @@ public final class CampaignLoader {
     }
     if (node.get().isTextual()) {
       String relative = node.get().asText().strip();
-      String display = file.getParent() == null ? relative : file.getParent().resolve(relative).toString();
-      Optional<Path> found = scope.check(relative, r.at("signatories"), "signatories", problems);
-      if (found.isEmpty()) {
+      Optional<Path> found = siblings.file(relative, r.at("signatories"), "signatories", problems);
+      if (found.isEmpty() || siblings.scope().isEmpty()) {
         return Optional.empty();
       }
+      FileScope scope = siblings.scope().get();
+      Path parent = source.file().flatMap(f -> Optional.ofNullable(f.getParent())).orElse(null);
+      String display = parent == null ? relative : parent.resolve(relative).toString();
       Path target = found.get();
       // The salts file is written beside the list only in the campaign's own folder, never in an allowed one.
       Path salts = scope.inFolder(target) ? SaltKey.fileBeside(target)
@@ -348,7 +373,7 @@ public final class CampaignLoader {
     Location whenAbsent = r.has(namedAt) ? r.at(namedAt) : r.has("delivery") ? r.at("delivery") : new Location(name, 1, 1);
     Map<String, Location> locations = new HashMap<>();
     Map<String, String> values = r.scalars(path, locations);
-    return new Settings(path, values, locations, r.has(path) ? r.at(path) : whenAbsent,
-        file.toAbsolutePath().getParent(), scope);
+    return new Settings(path, values, locations, r.has(path) ? r.at(path) : whenAbsent, siblings.baseDir(),
+        siblings.paths());
   }
 }

@@ -35,7 +35,7 @@ public final class CampaignWarnings {
   private CampaignWarnings(Campaign campaign) {
     this.campaign = campaign;
     // Only to say where: a file that no longer reads gives locations at its first line.
-    this.tree = LocatedTree.read(campaign.file(), campaign.file().toString(), new ArrayList<>());
+    this.tree = campaign.source().file().flatMap(f -> LocatedTree.read(f, f.toString(), new ArrayList<>()));
   }
 
   /** The warnings for {@code campaign} whose letters go to {@code missions}, on {@code today}. */
@@ -48,7 +48,7 @@ public final class CampaignWarnings {
   }
 
   private Location at(String path) {
-    return tree.map(t -> t.at(path)).orElse(new Location(campaign.file().toString(), 1, 1));
+    return tree.map(t -> t.at(path)).orElse(new Location(campaign.source().name(), 1, 1));
   }
 
   private void returnAddress(List<DiplomaticMission> missions) {

@@ -2,7 +2,6 @@ package org.demarche.core.internal;
 
 import org.demarche.core.letters.LetterTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.demarche.core.files.FieldReader;
-import org.demarche.core.files.FileScope;
-import org.demarche.core.files.Utf8Input;
 import org.demarche.core.model.Addressee;
 import org.demarche.core.model.LetterConventions;
 import org.demarche.core.model.LetterMarkdown;
@@ -32,8 +29,7 @@ final class PetitionReader {
   /** An inline translation section: the front-matter fields and its body. */
   private static final Set<String> TRANSLATION = with(CampaignFields.translationNames(), "body");
 
-  private final Path file;
-  private final FileScope scope;
+  private final Siblings siblings;
   private final String name;
   private final FieldReader r;
   private final List<Problem> problems;
@@ -44,9 +40,8 @@ final class PetitionReader {
     return Set.copyOf(out);
   }
 
-  PetitionReader(Path file, String name, FieldReader r, FileScope scope) {
-    this.file = file;
-    this.scope = scope;
+  PetitionReader(String name, FieldReader r, Siblings siblings) {
+    this.siblings = siblings;
     this.name = name;
     this.r = r;
     this.problems = r.problems();
@@ -292,11 +287,6 @@ final class PetitionReader {
   private record FileText(String text, String display) {}
 
   private Optional<FileText> readSibling(String path, String relative) {
-    String display = file.getParent() == null ? relative : file.getParent().resolve(relative).toString();
-    Optional<Path> target = scope.check(relative, r.at(path), path, problems);
-    if (target.isEmpty()) {
-      return Optional.empty();
-    }
-    return Utf8Input.readText(target.get(), display, problems).map(t -> new FileText(t.replace("\r\n", "\n"), display));
+    return siblings.text(relative, r.at(path), path, problems).map(t -> new FileText(t.text(), t.display()));
   }
 }

@@ -8,14 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.demarche.core.files.FieldReader;
-import org.demarche.core.files.FileScope;
 import org.demarche.core.model.MissionKind;
 import org.demarche.core.model.RecipientSelection;
 import org.demarche.core.model.Values;
 
 /**
  * Reads a campaign's {@code recipients} section: its directory files (each checked by the campaign's
- * {@link FileScope} at its own list entry), and the ids or the filter that select missions; a mission
+ * {@code FileScope} at its own list entry), and the ids or the filter that select missions; a mission
  * listed twice is refused at its second entry.
  */
 final class RecipientsReader {
@@ -23,11 +22,11 @@ final class RecipientsReader {
   private static final Set<String> SELECT = CampaignFields.names("recipients.select");
 
   private final FieldReader r;
-  private final FileScope scope;
+  private final Siblings siblings;
 
-  RecipientsReader(FieldReader r, FileScope scope) {
+  RecipientsReader(FieldReader r, Siblings siblings) {
     this.r = r;
-    this.scope = scope;
+    this.siblings = siblings;
   }
 
   Optional<RecipientSelection> recipients() {
@@ -41,7 +40,7 @@ final class RecipientsReader {
       String layer = directories.get(i).strip();
       if (!layer.equals("bundled")) {
         String p = "recipients.directories[" + i + "]";
-        scope.check(layer, r.at(p), p, r.problems());
+        siblings.file(layer, r.at(p), p, r.problems());
       }
     }
     List<String> ids = r.textList("recipients.ids");

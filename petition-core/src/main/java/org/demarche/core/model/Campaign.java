@@ -2,6 +2,7 @@ package org.demarche.core.model;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A petition campaign: who sends what to which missions, and how.
@@ -13,11 +14,17 @@ import java.util.Objects;
  * @param disclosureCap the most any co-signatory may be shown
  * @param recipients which missions receive a letter
  * @param delivery how the letters travel
- * @param file the campaign file it was loaded from (or a name, for a campaign built in code)
+ * @param source where it came from: a file, or (read from a stream, built in code) only a name
  */
 public record Campaign(
     String id, Sender sender, Petition petition, Signatories signatories, Disclosure disclosureCap,
-    RecipientSelection recipients, DeliverySettings delivery, Path file) {
+    RecipientSelection recipients, DeliverySettings delivery, CampaignSource source) {
+
+  /** A campaign loaded from {@code file}. */
+  public Campaign(String id, Sender sender, Petition petition, Signatories signatories, Disclosure disclosureCap,
+      RecipientSelection recipients, DeliverySettings delivery, Path file) {
+    this(id, sender, petition, signatories, disclosureCap, recipients, delivery, CampaignSource.of(file));
+  }
 
   public Campaign {
     id = Values.id(id, "id");
@@ -27,7 +34,7 @@ public record Campaign(
     Objects.requireNonNull(disclosureCap, "disclosureCap");
     Objects.requireNonNull(recipients, "recipients");
     Objects.requireNonNull(delivery, "delivery");
-    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(source, "source");
     if (!delivery.sendLanguage().equals(petition.language())
         && !petition.translations().containsKey(delivery.sendLanguage())) {
       throw new IllegalArgumentException("delivery.language " + delivery.sendLanguage()
@@ -40,9 +47,32 @@ public record Campaign(
     }
   }
 
-  /** The folder the campaign's relative paths resolve against. */
+  /**
+   * The campaign file it was loaded from.
+   *
+   * @throws IllegalStateException for a campaign read from a stream or built in code, which has none: use
+   *     {@link #source()} or {@link #folder()}
+   */
+  public Path file() {
+    return source.file().orElseThrow(() -> noFile());
+  }
+
+  /**
+   * The folder the campaign's relative paths resolve against.
+   *
+   * @throws IllegalStateException for a campaign read from a stream or built in code, which has none
+   */
   public Path baseDir() {
-    Path parent = file.toAbsolutePath().getParent();
-    return parent == null ? Path.of(".").toAbsolutePath() : parent;
+    return folder().orElseThrow(() -> noFile());
+  }
+
+  /** The campaign file's folder; empty for a campaign read from a stream or built in code. */
+  public Optional<Path> folder() {
+    return source.folder();
+  }
+
+  private IllegalStateException noFile() {
+    return new IllegalStateException("the campaign " + id + " (" + source.name()
+        + ") was not loaded from a file, so it has no file or folder");
   }
 }
