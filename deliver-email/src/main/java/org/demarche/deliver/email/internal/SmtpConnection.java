@@ -34,16 +34,22 @@ public final class SmtpConnection implements AutoCloseable {
   private boolean reused;
 
   public SmtpConnection(SmtpSettings settings, Optional<String> password) {
+    this(settings, session(settings, password));
+  }
+
+  /** A connection in {@code session} (one session serves every connection of a pool: it is thread-safe). */
+  public SmtpConnection(SmtpSettings settings, Session session) {
     this.server = settings.host() + ":" + settings.port();
     this.limits = new NoDelaySocketFactory.Limits(settings.readTimeout(), settings.deadline(),
         SmtpSettings.MAX_REPLY_BYTES);
-    this.session = session(settings, password);
+    this.session = session;
     String protocol = settings.tls() == Tls.SMTPS ? "smtps" : "smtp";
     this.provider = new Provider(Provider.Type.TRANSPORT, protocol, TrackingSmtpTransport.class.getName(),
         "Demarche", "1");
   }
 
-  static Session session(SmtpSettings settings, Optional<String> password) {
+  /** The Jakarta Mail session for {@code settings}: TLS, timeouts, socket factory and login. */
+  public static Session session(SmtpSettings settings, Optional<String> password) {
     TransportStrategy strategy = switch (settings.tls()) {
       case STARTTLS -> TransportStrategy.SMTP_TLS;
       case SMTPS -> TransportStrategy.SMTPS;
