@@ -155,15 +155,8 @@ public final class SmtpChannel implements DeliveryChannel {
       throw new DeliveryException(DeliveryException.Kind.PERMANENT, "letter " + letter.id() + ": " + e.getMessage(),
           Optional.empty(), false, e);
     }
-    if (!turnsTaken.remove(envelope.messageId())) {
-      try {
-        awaitTurn(envelope);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw DeliveryException.transientFailure("letter " + letter.id() + ": interrupted while waiting for the rate"
-            + " limit", e);
-      }
-    }
+    // A free connection first, then the rate-limit slot (unless awaitTurn took it): a letter that waited for its
+    // slot goes at once, not after a wait for a connection that would bunch it with the next letter's slot.
     SmtpConnection connection;
     try {
       connection = idle.take();
@@ -173,6 +166,16 @@ public final class SmtpChannel implements DeliveryChannel {
           + " connection to " + server, e);
     }
     try {
+      if (!turnsTaken.remove(envelope.messageId())) {
+        try {
+          awaitTurn(envelope);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw DeliveryException.transientFailure("letter " + letter.id() + ": interrupted while waiting for the"
+              + " rate limit", e);
+        }
+        turnsTaken.remove(envelope.messageId());
+      }
       String reply = connection.send(message, recipients, letter.id());
       return new Receipt(letter.id(), envelope.messageId(), NAME, clock.instant(), server + " accepted it: " + reply);
     } finally {
