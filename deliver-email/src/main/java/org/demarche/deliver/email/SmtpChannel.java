@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,8 +54,11 @@ public final class SmtpChannel implements DeliveryChannel {
   private final String server;
   private final MessageFactory messages;
   private final Throttle throttle;
-  /** Message-IDs whose rate-limit turn {@link #awaitTurn} has taken, so that deliver does not wait again. */
-  private final Set<String> turnsTaken = ConcurrentHashMap.newKeySet();
+  /**
+   * Message-IDs whose rate-limit turn {@link #awaitTurn} has taken, so that deliver does not wait again, with the
+   * message built before the wait (when a limit is on).
+   */
+  private final Map<String, Optional<Message>> turnsTaken = new ConcurrentHashMap<>();
   private final Clock clock;
 
   private SmtpChannel(SmtpSettings settings, Optional<String> password, Throttle throttle, Clock clock) {
@@ -127,11 +129,47 @@ public final class SmtpChannel implements DeliveryChannel {
   /** As {@link #awaitTurn(Envelope)}, telling {@code waiting} which limit it waits for and until when. */
   @Override
   public void awaitTurn(Envelope envelope, Consumer<Wait> waiting) throws InterruptedException {
+    turnsTaken.put(envelope.messageId(), turn(envelope, waiting, true));
+  }
+
+  /** Waits for the envelope's slot; builds its message first when asked and a limit is on. */
+  private Optional<Message> turn(Envelope envelope, Consumer<Wait> waiting, boolean build) throws InterruptedException {
     String to = envelope.to().orElseThrow(() -> new IllegalArgumentException(
         "letter " + envelope.letter().id() + " has no email address to send to"));
+    Optional<Message> ready = Optional.empty();
+    if (!throttle.off()) {
+      // Building the message and connecting are not sending: both happen before the slot is taken, so that the
+      // letter reaches the server in its slot rather than a build or a connection set-up late, bunched with the next.
+      ready = build ? Optional.of(message(envelope)) : Optional.empty();
+      for (SmtpConnection c : connections) {
+        if (!c.isOpen()) {
+          c.warmUp();
+          break;
+        }
+      }
+    }
     throttle.await(to.substring(to.lastIndexOf('@') + 1),
         (reason, wait) -> waiting.accept(new Wait(reason, clock.instant().plus(wait))));
-    turnsTaken.add(envelope.messageId());
+    return ready;
+  }
+
+  /** A message built for sending, or why it cannot be (thrown when the letter is delivered). */
+  private record Message(Optional<MimeMessage> message, Address[] recipients, Optional<DeliveryException> failure) {}
+
+  private Message message(Envelope envelope) {
+    Letter letter = envelope.letter();
+    try {
+      MimeMessage m = messages.build(envelope);
+      return new Message(Optional.of(m), m.getAllRecipients(), Optional.empty());
+    } catch (IllegalArgumentException e) {
+      return new Message(Optional.empty(), new Address[0], Optional.of(new DeliveryException(
+          DeliveryException.Kind.PERMANENT, "letter " + letter.id() + " cannot be sent by email: " + e.getMessage(),
+          Optional.empty(), false, e)));
+    } catch (MessagingException e) {
+      return new Message(Optional.empty(), new Address[0], Optional.of(new DeliveryException(
+          DeliveryException.Kind.PERMANENT, "letter " + letter.id() + ": " + e.getMessage(), Optional.empty(), false,
+          e)));
+    }
   }
 
   /** How many letters may be delivered at once: the connections the pool may open. */
@@ -143,18 +181,15 @@ public final class SmtpChannel implements DeliveryChannel {
   @Override
   public Receipt deliver(Envelope envelope) {
     Letter letter = envelope.letter();
-    MimeMessage message;
-    Address[] recipients;
-    try {
-      message = messages.build(envelope);
-      recipients = message.getAllRecipients();
-    } catch (IllegalArgumentException e) {
-      throw new DeliveryException(DeliveryException.Kind.PERMANENT, "letter " + letter.id() + " cannot be sent by"
-          + " email: " + e.getMessage(), Optional.empty(), false, e);
-    } catch (MessagingException e) {
-      throw new DeliveryException(DeliveryException.Kind.PERMANENT, "letter " + letter.id() + ": " + e.getMessage(),
-          Optional.empty(), false, e);
+    // Built when its turn was taken (awaitTurn), or now.
+    Optional<Message> taken = turnsTaken.remove(envelope.messageId());
+    boolean turnTaken = taken != null;
+    Message built = turnTaken && taken.isPresent() ? taken.get() : message(envelope);
+    if (built.failure().isPresent()) {
+      throw built.failure().get();
     }
+    MimeMessage message = built.message().orElseThrow();
+    Address[] recipients = built.recipients();
     // A free connection first, then the rate-limit slot (unless awaitTurn took it): a letter that waited for its
     // slot goes at once, not after a wait for a connection that would bunch it with the next letter's slot.
     SmtpConnection connection;
@@ -166,15 +201,14 @@ public final class SmtpChannel implements DeliveryChannel {
           + " connection to " + server, e);
     }
     try {
-      if (!turnsTaken.remove(envelope.messageId())) {
+      if (!turnTaken) {
         try {
-          awaitTurn(envelope);
+          turn(envelope, wait -> { }, false);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw DeliveryException.transientFailure("letter " + letter.id() + ": interrupted while waiting for the"
               + " rate limit", e);
         }
-        turnsTaken.remove(envelope.messageId());
       }
       String reply = connection.send(message, recipients, letter.id());
       return new Receipt(letter.id(), envelope.messageId(), NAME, clock.instant(), server + " accepted it: " + reply);

@@ -30,7 +30,7 @@ public final class SmtpConnection implements AutoCloseable {
   private final Provider provider;
   private final String server;
   private final NoDelaySocketFactory.Limits limits;
-  private TrackingSmtpTransport transport;
+  private volatile TrackingSmtpTransport transport;
   private boolean reused;
 
   public SmtpConnection(SmtpSettings settings, Optional<String> password) {
@@ -146,6 +146,31 @@ public final class SmtpConnection implements AutoCloseable {
     } finally {
       limits.end();
     }
+  }
+
+  /**
+   * Opens the connection now if it is not open, so that the first letter's slot of a rate limit is not spent
+   * connecting. A failure is left for {@link #send} to meet again and classify.
+   */
+  public synchronized void warmUp() {
+    if (transport != null) {
+      return;
+    }
+    limits.begin();
+    try {
+      reused = false;
+      transport = open();
+    } catch (MessagingException | RuntimeException e) {
+      LOG.debug("could not open a connection to {} ahead of a letter: {}", server, e.toString());
+      closeQuietly();
+    } finally {
+      limits.end();
+    }
+  }
+
+  /** True while a connection is open. */
+  public boolean isOpen() {
+    return transport != null;
   }
 
   private String sendWithin(MimeMessage message, Address[] recipients, String letterId) {
