@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,7 +35,6 @@ import org.demarche.core.testing.TextRenderer;
 import org.demarche.deliver.email.EmailPlugin;
 import org.demarche.journal.postgres.PostgresJournal;
 import org.demarche.journal.postgres.PostgresJournals;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,28 +52,6 @@ class SharedRateLimitTest {
 
   @TempDir
   Path out;
-
-  private static String freshSchema() throws Exception {
-    if (Boolean.getBoolean("demarche.pg.skip")) {
-      System.out.println("SKIPPED: the shared rate limit test needs PostgreSQL; -Ddemarche.pg.skip=true was given");
-      Assumptions.abort("-Ddemarche.pg.skip=true");
-    }
-    String schema = "r_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    try (Connection c = DriverManager.getConnection(PostgresJournalExampleTest.URL,
-        PostgresJournalExampleTest.ENV.get("PGUSER"), PostgresJournalExampleTest.ENV.get("PGPASSWORD"));
-        Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA " + schema);
-    }
-    return schema;
-  }
-
-  private static void drop(String schema) throws Exception {
-    try (Connection c = DriverManager.getConnection(PostgresJournalExampleTest.URL,
-        PostgresJournalExampleTest.ENV.get("PGUSER"), PostgresJournalExampleTest.ENV.get("PGPASSWORD"));
-        Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA " + schema + " CASCADE");
-    }
-  }
 
   private static List<Letter> letters(int n) {
     List<Letter> out = new ArrayList<>();
@@ -141,7 +117,7 @@ class SharedRateLimitTest {
 
   @Test
   void twoRunnersOnOneDatabaseKeepPerMinuteBetweenThem() throws Exception {
-    String schema = freshSchema();
+    String schema = PostgresJournalExampleTest.freshSchema();
     ExecutorService runners = Executors.newFixedThreadPool(2);
     try {
       String url = PostgresJournalExampleTest.URL + "?currentSchema=" + schema;
@@ -194,7 +170,7 @@ class SharedRateLimitTest {
           .isGreaterThanOrEqualTo(Duration.ofMillis(7 * 1000 - 500));
     } finally {
       runners.shutdownNow();
-      drop(schema);
+      PostgresJournalExampleTest.drop(schema);
     }
   }
 }
