@@ -30,7 +30,7 @@ class PostgresJournalExampleTest {
   @TempDir
   Path out;
 
-  private static String freshSchema() throws Exception {
+  static String freshSchema() throws Exception {
     if (Boolean.getBoolean("demarche.pg.skip")) {
       System.out.println("SKIPPED: the PostgreSQL example needs a server; -Ddemarche.pg.skip=true was given");
       Assumptions.abort("-Ddemarche.pg.skip=true");
@@ -43,7 +43,7 @@ class PostgresJournalExampleTest {
     return schema;
   }
 
-  private static void drop(String schema) throws Exception {
+  static void drop(String schema) throws Exception {
     try (Connection c = DriverManager.getConnection(URL, ENV.get("PGUSER"), ENV.get("PGPASSWORD"));
         Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA " + schema + " CASCADE");

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.demarche.core.model.JournalEntry;
 import org.demarche.core.model.LetterStatus;
 import org.demarche.core.spi.DeliveryJournal;
+import org.demarche.core.spi.Pace;
 
 /** A journal the caller lent to a run: closing it at the end of the run leaves it open for the caller. */
 record BorrowedJournal(DeliveryJournal journal) implements DeliveryJournal {
@@ -32,6 +33,11 @@ record BorrowedJournal(DeliveryJournal journal) implements DeliveryJournal {
   @Override
   public boolean claim(String letterId, Optional<LetterStatus> expected) {
     return journal.claim(letterId, expected);
+  }
+
+  @Override
+  public Pace pace() {
+    return journal.pace();
   }
 
   @Override

@@ -67,7 +67,8 @@ public final class CampaignRunner {
     this.channel = b.channel;
     this.journal = b.journal;
     this.retry = b.retry;
-    this.listener = b.listener;
+    // Several delivering threads: the listener hears them one at a time.
+    this.listener = b.channel.parallelism() > 1 ? DeliveryLanes.serialized(b.listener) : b.listener;
     this.postalDesk = b.postalDesk;
     this.renderThreads = b.renderThreads;
     this.resendInDoubt = b.resendInDoubt;
@@ -191,7 +192,8 @@ public final class CampaignRunner {
         .triage(letters, known, outcomes, postal, rewrite);
     listener.started(letters.size(), todo.size());
     try {
-      renderAndDeliver(letters, todo, known, outcomes, new Work(postal, rewrite));
+      renderAndDeliver(letters, todo, known, outcomes,
+          new Work(postal, rewrite, new DeliveryLanes(channel.parallelism(), outcomes)));
     } finally {
       postal.finish();
     }
@@ -210,7 +212,7 @@ public final class CampaignRunner {
   private record Pending(int index, Future<Rendered> rendering) {}
 
   /** What a run carries from triage to delivery. */
-  private record Work(PostalBatch postal, Map<String, LetterState> rewrite) {}
+  private record Work(PostalBatch postal, Map<String, LetterState> rewrite, DeliveryLanes lanes) {}
 
   /** Renders ahead on the pool while delivering in order, one letter at a time. */
   private void renderAndDeliver(List<Letter> letters, List<Integer> todo, Map<String, LetterStatus> known,
@@ -244,11 +246,11 @@ public final class CampaignRunner {
         LetterState rewriteOf = work.rewrite().get(rendered.letter().id());
         Outcome outcome = rewriteOf != null
             ? new Rewrite(channel, postalDesk, listener).rewrite(rendered, rewriteOf, status)
-            : deliver(rendered, status == null ? 0 : status.attempts(), index, work.postal());
+            : deliver(rendered, status == null ? 0 : status.attempts(), index, work);
         if (outcome != null) {
           outcomes[index] = outcome;
         }
-        if (Thread.currentThread().isInterrupted()) {
+        if (Thread.currentThread().isInterrupted() || work.lanes().stopped()) {
           break;
         }
       }
@@ -258,6 +260,7 @@ public final class CampaignRunner {
       throw new IllegalStateException("rendering failed unexpectedly", e.getCause());
     } finally {
       pool.shutdownNow();
+      work.lanes().finish(Thread.currentThread().isInterrupted());
     }
   }
 
@@ -279,8 +282,11 @@ public final class CampaignRunner {
     }
   }
 
-  /** Delivers a rendered letter; null when it went to the postal batch, which settles it when the kit is written. */
-  private Outcome deliver(Rendered r, int attemptsBefore, int index, PostalBatch postal) throws InterruptedException {
+  /**
+   * Delivers a rendered letter; null when it went to the postal batch, which settles it when the kit is written, or
+   * to a delivery lane, which settles it when the channel is done.
+   */
+  private Outcome deliver(Rendered r, int attemptsBefore, int index, Work work) throws InterruptedException {
     Letter letter = r.letter();
     String missionId = letter.mission().id();
     if (r.failure().isPresent()) {
@@ -300,10 +306,12 @@ public final class CampaignRunner {
     }
     if (!channel.canDeliver(letter)) {
       // Journaled "by post" only once its PDF and a kit holding it are on disk (PostalBatch).
-      return postal.post(index, letter, attemptsBefore, doc, r.attachments()).orElse(null);
+      return work.postal().post(index, letter, attemptsBefore, doc, r.attachments()).orElse(null);
     }
     String messageId = MessageIds.of(letter.campaignId(), letter.id(), letter.sender().emailDomain());
-    return send(new Envelope(letter, doc, r.attachments(), messageId), attemptsBefore);
+    Envelope envelope = new Envelope(letter, doc, r.attachments(), messageId);
+    work.lanes().send(index, () -> send(envelope, attemptsBefore));
+    return null;
   }
 
   /** Hands the envelope to the channel, retrying transient failures as the policy allows. */

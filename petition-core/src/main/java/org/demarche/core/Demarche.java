@@ -368,7 +368,7 @@ public final class Demarche {
     try (DeliveryJournal journal = given != null ? new BorrowedJournal(given) : FileJournal.open(
             options.journal().orElseGet(() -> FileJournal.defaultFile(campaign, channelName)), campaign.id());
         DeliveryChannel channel = channel(channelName,
-            new ChannelContext(settings, options.outputDir(), options.environment()))) {
+            new ChannelContext(settings, options.outputDir(), options.environment(), journal.pace()))) {
       return CampaignRunner.builder(renderer, channel, journal)
           .retry(campaign.delivery().retry())
           .listener(options.listener())

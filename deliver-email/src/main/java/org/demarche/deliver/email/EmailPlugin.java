@@ -42,7 +42,7 @@ public final class EmailPlugin implements DemarchePlugin {
       Settings settings = context.settings();
       SmtpSection section = SmtpSection.read(settings);
       try {
-        return SmtpChannel.create(section.settings(), context.environment());
+        return SmtpChannel.create(section.settings(), context.environment(), context.pace());
       } catch (Secrets.MissingSecretException e) {
         // Located where the secret's source is named, or at the login that needs it.
         throw new InvalidInputException(settings.problem(section.secretKey(), e.getMessage()));

@@ -26,7 +26,7 @@ record SmtpSection(
     Optional<Integer> perMinute, Optional<Integer> perDomainPerMinute, Optional<String> cc, Optional<String> bcc,
     Optional<String> bounceAddress, Optional<Path> dkimKeyFile, Optional<String> dkimSelector,
     Optional<String> dkimDomain, Optional<Integer> deadlineSeconds, Optional<Auth> auth, Optional<Path> passwordFile,
-    List<String> tokenCommand, Optional<Path> tokenFile) {
+    List<String> tokenCommand, Optional<Path> tokenFile, Optional<Integer> connections) {
 
   /** How long a {@code tokenCommand} may run. */
   static final Duration TOKEN_COMMAND_TIMEOUT = Duration.ofSeconds(30);
@@ -61,6 +61,7 @@ record SmtpSection(
         () -> readTimeoutMs.ifPresent(v -> between("readTimeoutMs", v, 1, Integer.MAX_VALUE)),
         () -> perMinute.ifPresent(v -> between("perMinute", v, 0, 100_000)),
         () -> perDomainPerMinute.ifPresent(v -> between("perDomainPerMinute", v, 0, 100_000)),
+        () -> connections.ifPresent(v -> between("connections", v, 1, SmtpSettings.MAX_CONNECTIONS)),
         () -> cc.ifPresent(v -> HeaderFields.requireAddress(v, "cc")),
         () -> bcc.ifPresent(v -> HeaderFields.requireAddress(v, "bcc")),
         () -> bounceAddress.ifPresent(v -> HeaderFields.requireAddress(v, "bounceAddress")),
@@ -139,7 +140,8 @@ record SmtpSection(
         connectTimeoutMs.map(Duration::ofMillis).orElse(d.connectTimeout()),
         readTimeoutMs.map(Duration::ofMillis).orElse(d.readTimeout()), perMinute.orElse(d.perMinute()),
         perDomainPerMinute.orElse(d.perDomainPerMinute()), cc, bcc, bounceAddress, dkim,
-        deadlineSeconds.map(Duration::ofSeconds).orElse(d.deadline()), auth.orElse(defaultAuth()), secretSource());
+        deadlineSeconds.map(Duration::ofSeconds).orElse(d.deadline()), auth.orElse(defaultAuth()), secretSource(),
+        connections.orElse(d.connections()));
   }
 
   private Auth defaultAuth() {

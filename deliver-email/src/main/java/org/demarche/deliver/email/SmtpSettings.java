@@ -37,12 +37,17 @@ import org.demarche.deliver.email.internal.HeaderFields;
  * @param auth whether the login gives a password or an OAuth 2.0 access token
  * @param secret where the password or token is read from, when not from {@code passwordEnv} (a private file
  *     or a command); never the secret itself
+ * @param connections how many connections to the server the channel may keep open at once (1 to
+ *     {@value #MAX_CONNECTIONS}); it uses no more than the rate limit can keep busy ({@link #usableConnections()})
  */
 public record SmtpSettings(
     String host, int port, Tls tls, Optional<String> username, String passwordEnv, Duration connectTimeout,
     Duration readTimeout, int perMinute, int perDomainPerMinute, Optional<String> cc, Optional<String> bcc,
     Optional<String> bounceAddress, Optional<Dkim> dkim, Duration deadline, Auth auth,
-    Optional<Secrets.Source> secret) {
+    Optional<Secrets.Source> secret, int connections) {
+
+  /** The most connections one channel opens to its server. */
+  public static final int MAX_CONNECTIONS = 16;
 
   /** The default overall deadline of one exchange (connecting, logging in and sending one message). */
   public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
@@ -121,6 +126,10 @@ public record SmtpSettings(
     requirePositive(deadline, "deadline");
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(secret, "secret");
+    if (connections < 1 || connections > MAX_CONNECTIONS) {
+      throw new IllegalArgumentException("connections must be between 1 and " + MAX_CONNECTIONS + ", not "
+          + connections);
+    }
     if (auth == Auth.XOAUTH2 && username.isEmpty()) {
       throw new IllegalArgumentException("auth xoauth2 needs a username (the mailbox the token is for)");
     }
@@ -134,7 +143,7 @@ public record SmtpSettings(
   public static SmtpSettings of(String host) {
     return new SmtpSettings(host, Tls.STARTTLS.defaultPort(), Tls.STARTTLS, Optional.empty(), DEFAULT_PASSWORD_ENV,
         Duration.ofSeconds(10), Duration.ofSeconds(60), 6, 2, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), DEFAULT_DEADLINE, Auth.PASSWORD, Optional.empty());
+        Optional.empty(), DEFAULT_DEADLINE, Auth.PASSWORD, Optional.empty(), 1);
   }
 
   /**
@@ -154,7 +163,7 @@ public record SmtpSettings(
   /** The same settings with another port. */
   public SmtpSettings withPort(int newPort) {
     return new SmtpSettings(host, newPort, tls, username, passwordEnv, connectTimeout, readTimeout, perMinute,
-        perDomainPerMinute, cc, bcc, bounceAddress, dkim, deadline, auth, secret);
+        perDomainPerMinute, cc, bcc, bounceAddress, dkim, deadline, auth, secret, connections);
   }
 
   /**
@@ -164,19 +173,20 @@ public record SmtpSettings(
   public SmtpSettings withTls(Tls newTls) {
     int newPort = port == tls.defaultPort() ? Objects.requireNonNull(newTls, "tls").defaultPort() : port;
     return new SmtpSettings(host, newPort, newTls, username, passwordEnv, connectTimeout, readTimeout, perMinute,
-        perDomainPerMinute, cc, bcc, bounceAddress, dkim, deadline, auth, secret);
+        perDomainPerMinute, cc, bcc, bounceAddress, dkim, deadline, auth, secret, connections);
   }
 
   /** The same settings with a login; the password is read from {@code passwordEnvName}. */
   public SmtpSettings withLogin(String newUsername, String passwordEnvName) {
     return new SmtpSettings(host, port, tls, Optional.of(newUsername), passwordEnvName, connectTimeout, readTimeout,
-        perMinute, perDomainPerMinute, cc, bcc, bounceAddress, dkim, deadline, Auth.PASSWORD, Optional.empty());
+        perMinute, perDomainPerMinute, cc, bcc, bounceAddress, dkim, deadline, Auth.PASSWORD, Optional.empty(),
+        connections);
   }
 
   /** The same settings with another overall deadline for one exchange. */
   public SmtpSettings withDeadline(Duration newDeadline) {
     return new SmtpSettings(host, port, tls, username, passwordEnv, connectTimeout, readTimeout, perMinute,
-        perDomainPerMinute, cc, bcc, bounceAddress, dkim, newDeadline, auth, secret);
+        perDomainPerMinute, cc, bcc, bounceAddress, dkim, newDeadline, auth, secret, connections);
   }
 
   /**
@@ -188,7 +198,7 @@ public record SmtpSettings(
     String env = s instanceof Secrets.Environment e ? e.variable() : passwordEnv;
     return new SmtpSettings(host, port, tls, Optional.of(newUsername), env, connectTimeout, readTimeout, perMinute,
         perDomainPerMinute, cc, bcc, bounceAddress, dkim, deadline, newAuth,
-        s instanceof Secrets.Environment ? Optional.empty() : Optional.of(s));
+        s instanceof Secrets.Environment ? Optional.empty() : Optional.of(s), connections);
   }
 
   /** Where the password or token is read from: {@link #secret()}, or else the variable {@link #passwordEnv()}. */
@@ -199,14 +209,35 @@ public record SmtpSettings(
   /** The same settings with other timeouts. */
   public SmtpSettings withTimeouts(Duration connect, Duration read) {
     return new SmtpSettings(host, port, tls, username, passwordEnv, connect, read, perMinute, perDomainPerMinute, cc,
-        bcc, bounceAddress, dkim, deadline, auth, secret);
+        bcc, bounceAddress, dkim, deadline, auth, secret, connections);
   }
 
   /** The same settings with other rate limits (0 = no limit). */
   public SmtpSettings withRates(int newPerMinute, int newPerDomainPerMinute) {
     return new SmtpSettings(host, port, tls, username, passwordEnv, connectTimeout, readTimeout, newPerMinute,
-        newPerDomainPerMinute, cc, bcc, bounceAddress, dkim, deadline, auth, secret);
+        newPerDomainPerMinute, cc, bcc, bounceAddress, dkim, deadline, auth, secret, connections);
   }
+
+  /** The same settings with a pool of up to {@code newConnections} connections to the server. */
+  public SmtpSettings withConnections(int newConnections) {
+    return new SmtpSettings(host, port, tls, username, passwordEnv, connectTimeout, readTimeout, perMinute,
+        perDomainPerMinute, cc, bcc, bounceAddress, dkim, deadline, auth, secret, newConnections);
+  }
+
+  /**
+   * The connections the channel actually opens: {@link #connections()}, but no more than {@code perMinute} can keep
+   * busy. One connection carries at least {@value #MESSAGES_PER_MINUTE_ON_ONE} messages a minute (10 a second,
+   * 100 ms each, even to a slow server), so {@code perMinute: 6} uses one connection whatever the pool allows.
+   */
+  public int usableConnections() {
+    if (perMinute == 0) {
+      return connections;
+    }
+    return Math.max(1, Math.min(connections, (perMinute + MESSAGES_PER_MINUTE_ON_ONE - 1) / MESSAGES_PER_MINUTE_ON_ONE));
+  }
+
+  /** What one connection carries at the least, for {@link #usableConnections()}. */
+  public static final int MESSAGES_PER_MINUTE_ON_ONE = 600;
 
   /** The same settings without any rate limit (benchmarks, a local relay). */
   public SmtpSettings unthrottled() {
@@ -216,19 +247,19 @@ public record SmtpSettings(
   /** The same settings with copies: {@code cc} visible, {@code bcc} blind (either may be empty). */
   public SmtpSettings withCopies(Optional<String> newCc, Optional<String> newBcc) {
     return new SmtpSettings(host, port, tls, username, passwordEnv, connectTimeout, readTimeout, perMinute,
-        perDomainPerMinute, newCc, newBcc, bounceAddress, dkim, deadline, auth, secret);
+        perDomainPerMinute, newCc, newBcc, bounceAddress, dkim, deadline, auth, secret, connections);
   }
 
   /** The same settings with another envelope sender (where bounces go). */
   public SmtpSettings withBounceAddress(String address) {
     return new SmtpSettings(host, port, tls, username, passwordEnv, connectTimeout, readTimeout, perMinute,
-        perDomainPerMinute, cc, bcc, Optional.of(address), dkim, deadline, auth, secret);
+        perDomainPerMinute, cc, bcc, Optional.of(address), dkim, deadline, auth, secret, connections);
   }
 
   /** The same settings with DKIM signing. */
   public SmtpSettings withDkim(Dkim newDkim) {
     return new SmtpSettings(host, port, tls, username, passwordEnv, connectTimeout, readTimeout, perMinute,
-        perDomainPerMinute, cc, bcc, bounceAddress, Optional.of(newDkim), deadline, auth, secret);
+        perDomainPerMinute, cc, bcc, bounceAddress, Optional.of(newDkim), deadline, auth, secret, connections);
   }
 
   @Override
@@ -237,7 +268,7 @@ public record SmtpSettings(
         + (auth == Auth.XOAUTH2 ? ", xoauth2" : "") + ", " + (auth == Auth.XOAUTH2 ? "token" : "password") + " from "
         + secret.map(SmtpSettings::describe).orElse("$" + passwordEnv) + ", deadline=" + deadline.toSeconds() + "s"
         + ", perMinute=" + perMinute + ", perDomainPerMinute="
-        + perDomainPerMinute + "]";
+        + perDomainPerMinute + ", connections=" + connections + "]";
   }
 
   private static String describe(Secrets.Source source) {

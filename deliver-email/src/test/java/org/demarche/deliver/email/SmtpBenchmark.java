@@ -18,14 +18,16 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import javax.net.SocketFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;import javax.net.SocketFactory;
 import org.demarche.core.model.Addressee;
 import org.demarche.core.model.DiplomaticMission;
 import org.demarche.core.model.Disclosure;
@@ -35,17 +37,24 @@ import org.demarche.core.model.MessageIds;
 import org.demarche.core.model.Rendition;
 import org.demarche.core.model.Signatories;
 import org.demarche.core.model.Signer;
+import org.demarche.core.bench.Contender;
+import org.demarche.core.bench.PairedResult;
+import org.demarche.core.bench.PairedRounds;
 import org.demarche.core.contract.Fixtures;
 import org.demarche.deliver.email.internal.LetterHtml;
 import org.demarche.deliver.email.internal.MessageFactory;
 
 /**
- * Throughput of the SMTP channel against an in-process GreenMail, beside bare Jakarta Mail sending the
- * same messages over one reused connection, in the same run. Run on demand (not part of the build):
+ * Throughput of the SMTP channel against an in-process GreenMail, beside bare Jakarta Mail sending the same messages
+ * over one reused connection, measured with {@link PairedRounds} (contenders rotated every round, at least 7 rounds
+ * after a warm-up, the paired per-round ratio to the baseline, the load average per round). Contenders: bare Jakarta
+ * Mail on one connection (the baseline), the {@code smtp} channel with one connection, and the channel with a pool of
+ * 4 connections driven from 4 threads (as the engine does through {@code parallelism()}). Run on demand (not part of
+ * the build):
  *
  * <pre>
- * mvn -q -pl deliver-email test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.demarche.deliver.email.SmtpBenchmark [-Dexec.args="1000 3"]
+ * mvn -q -o -pl deliver-email test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=org.demarche.deliver.email.SmtpBenchmark [-Dexec.args="1000"] [-Dbench.rounds=7]
  * </pre>
  */
 public final class SmtpBenchmark {
@@ -55,61 +64,48 @@ public final class SmtpBenchmark {
 
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     GreenMail server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     server.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     server.start();
     try {
       int port = server.getSmtp().getPort();
       List<Envelope> envelopes = envelopes(count);
-      System.out.printf(Locale.ROOT, "%d messages, PDF %d bytes, GreenMail on 127.0.0.1:%d, %d rounds%n", count,
-          PDF_BYTES, port, rounds);
-      // Warm up every path once.
-      bare(envelopes.subList(0, Math.min(200, count)), port, true);
-      demarche(envelopes.subList(0, Math.min(200, count)), port);
-      server.purgeEmailFromAllMailboxes();
-
-      double[] bareNoDelay = new double[rounds];
-      double[] ours = new double[rounds];
-      for (int r = 0; r < rounds; r++) {
-        // Alternate which goes first, so that neither always meets a warmer JIT or a fuller heap.
-        if (r % 2 == 0) {
-          bareNoDelay[r] = bare(envelopes, port, true);
-          check(server, count);
-          ours[r] = demarche(envelopes, port);
-          check(server, count);
-        } else {
-          ours[r] = demarche(envelopes, port);
-          check(server, count);
-          bareNoDelay[r] = bare(envelopes, port, true);
-          check(server, count);
-        }
-      }
+      System.out.printf(Locale.ROOT, "%d messages a round, PDF %d bytes, GreenMail on 127.0.0.1:%d%n", count,
+          PDF_BYTES, port);
+      PairedResult result = PairedRounds.named("smtp to GreenMail, " + count + " messages a round")
+          .budget(Contender.Budget.ofOps(count))
+          .progressTo(System.out)
+          .baseline("bare Jakarta Mail, 1 connection", checked(server, b -> bare(envelopes(envelopes, b), port, true)))
+          .contender("Demarche smtp, 1 connection", checked(server, b -> demarche(envelopes(envelopes, b), port, 1)))
+          .contender("Demarche smtp, pool of 4", checked(server, b -> demarche(envelopes(envelopes, b), port, 4)))
+          .run();
+      result.print(System.out);
       int few = Math.min(100, count);
-      double bareDefault = bare(envelopes.subList(0, few), port, false);
+      Contender.Sample bareDefault = bare(envelopes.subList(0, few), port, false);
       check(server, few);
-      double buildOnly = buildOnly(envelopes);
-      double bareBuildOnly = bareBuildOnly(envelopes);
-
-      System.out.printf(Locale.ROOT, "bare Jakarta Mail, one connection, TCP_NODELAY: %s msg/s (median %.0f)%n",
-          fmt(bareNoDelay), median(bareNoDelay));
-      System.out.printf(Locale.ROOT, "Demarche smtp channel (throttling off):          %s msg/s (median %.0f)%n",
-          fmt(ours), median(ours));
-      double[] paired = new double[rounds];
-      for (int r = 0; r < rounds; r++) {
-        paired[r] = ours[r] / bareNoDelay[r];
-      }
-      System.out.printf(Locale.ROOT, "ratio Demarche / bare: %.2f (medians), per round %s (median %.2f)%n",
-          median(ours) / median(bareNoDelay), fmt2(paired), median(paired));
       System.out.printf(Locale.ROOT, "bare Jakarta Mail, one connection, default sockets (%d messages): %.0f msg/s%n",
-          few, bareDefault);
+          few, bareDefault.opsPerSecond());
       System.out.printf(Locale.ROOT, "Demarche message building alone (Simple Java Mail, no network): %.0f msg/s%n",
-          buildOnly);
+          buildOnly(envelopes));
       System.out.printf(Locale.ROOT, "bare Jakarta Mail message building alone (no network):          %.0f msg/s%n",
-          bareBuildOnly);
+          bareBuildOnly(envelopes));
     } finally {
       server.stop();
     }
+  }
+
+  /** One round's messages: the round's op budget of them. */
+  private static List<Envelope> envelopes(List<Envelope> all, Contender.Budget budget) {
+    return all.subList(0, (int) Math.min(all.size(), budget.ops() > 0 ? budget.ops() : all.size()));
+  }
+
+  /** A contender whose every message must have reached the server; the mailboxes are emptied after each round. */
+  private static Contender checked(GreenMail server, Contender c) {
+    return budget -> {
+      Contender.Sample s = c.run(budget);
+      check(server, (int) s.ops());
+      return s;
+    };
   }
 
   private static void check(GreenMail server, int expected) throws Exception {
@@ -121,15 +117,38 @@ public final class SmtpBenchmark {
     System.gc();
   }
 
-  private static double demarche(List<Envelope> envelopes, int port) {
-    SmtpSettings settings = SmtpSettings.of("127.0.0.1").withTls(SmtpSettings.Tls.NONE).withPort(port).unthrottled();
+  /** The channel with a pool of {@code connections}, fed from as many threads as it says it takes. */
+  private static Contender.Sample demarche(List<Envelope> envelopes, int port, int connections) throws Exception {
+    SmtpSettings settings = SmtpSettings.of("127.0.0.1").withTls(SmtpSettings.Tls.NONE).withPort(port).unthrottled()
+        .withConnections(connections);
     long start = System.nanoTime();
     try (SmtpChannel smtp = SmtpChannel.create(settings, Map.of())) {
-      for (Envelope e : envelopes) {
-        smtp.deliver(e);
+      int lanes = smtp.parallelism();
+      if (lanes == 1) {
+        for (Envelope e : envelopes) {
+          smtp.deliver(e);
+        }
+      } else {
+        ExecutorService pool = Executors.newFixedThreadPool(lanes);
+        try {
+          AtomicInteger next = new AtomicInteger();
+          List<Future<?>> done = new ArrayList<>();
+          for (int t = 0; t < lanes; t++) {
+            done.add(pool.submit(() -> {
+              for (int i = next.getAndIncrement(); i < envelopes.size(); i = next.getAndIncrement()) {
+                smtp.deliver(envelopes.get(i));
+              }
+            }));
+          }
+          for (Future<?> f : done) {
+            f.get();
+          }
+        } finally {
+          pool.shutdownNow();
+        }
       }
     }
-    return envelopes.size() / ((System.nanoTime() - start) / 1e9);
+    return new Contender.Sample(envelopes.size(), System.nanoTime() - start);
   }
 
   private static double buildOnly(List<Envelope> envelopes) throws Exception {
@@ -153,7 +172,7 @@ public final class SmtpBenchmark {
   }
 
   /** Bare Jakarta Mail: one session, one transport, the same content built by hand. */
-  private static double bare(List<Envelope> envelopes, int port, boolean noDelay) throws Exception {
+  private static Contender.Sample bare(List<Envelope> envelopes, int port, boolean noDelay) throws Exception {
     Properties p = new Properties();
     p.setProperty("mail.smtp.host", "127.0.0.1");
     p.setProperty("mail.smtp.port", String.valueOf(port));
@@ -169,7 +188,7 @@ public final class SmtpBenchmark {
         transport.sendMessage(m, m.getAllRecipients());
       }
     }
-    return envelopes.size() / ((System.nanoTime() - start) / 1e9);
+    return new Contender.Sample(envelopes.size(), System.nanoTime() - start);
   }
 
   private static MimeMessage bareMessage(Session session, Envelope e) throws Exception {
@@ -267,27 +286,5 @@ public final class SmtpBenchmark {
       out.add(new Envelope(letter, pdf, List.of(), MessageIds.of(letter.campaignId(), id, "lfnkr.example.org")));
     }
     return out;
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
-  }
-
-  private static String fmt2(double[] values) {
-    StringBuilder out = new StringBuilder();
-    for (double v : values) {
-      out.append(out.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", v));
-    }
-    return out.toString();
-  }
-
-  private static String fmt(double[] values) {
-    StringBuilder out = new StringBuilder();
-    for (double v : values) {
-      out.append(out.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", v));
-    }
-    return out.toString();
   }
 }

@@ -66,12 +66,14 @@ class SmtpSettingsTest {
     SmtpSettings s = SmtpSettings.from(section(map("host", "smtp.example.org", "port", "2525", "tls", "STARTTLS",
         "username", "campaigns@example.org", "passwordEnv", "DEMARCHE_LFNKR_SMTP", "connectTimeoutMs", "5000",
         "readTimeoutMs", "20000", "perMinute", "0", "perDomainPerMinute", "1", "cc", "copy@example.org",
-        "bcc", "archive@example.org", "bounceAddress", "bounces@example.org", "deadlineSeconds", "90")));
+        "bcc", "archive@example.org", "bounceAddress", "bounces@example.org", "deadlineSeconds", "90",
+        "connections", "3")));
     assertThat(s).isEqualTo(new SmtpSettings("smtp.example.org", 2525, SmtpSettings.Tls.STARTTLS,
         java.util.Optional.of("campaigns@example.org"), "DEMARCHE_LFNKR_SMTP", Duration.ofSeconds(5),
         Duration.ofSeconds(20), 0, 1, java.util.Optional.of("copy@example.org"),
         java.util.Optional.of("archive@example.org"), java.util.Optional.of("bounces@example.org"),
-        java.util.Optional.empty(), Duration.ofSeconds(90), SmtpSettings.Auth.PASSWORD, java.util.Optional.empty()));
+        java.util.Optional.empty(), Duration.ofSeconds(90), SmtpSettings.Auth.PASSWORD, java.util.Optional.empty(),
+        3));
   }
 
   @Test

@@ -19,6 +19,7 @@ import org.demarche.core.model.JournalEntry;
 import org.demarche.core.model.LetterState;
 import org.demarche.core.model.LetterStatus;
 import org.demarche.core.spi.DeliveryJournal;
+import org.demarche.core.spi.Pace;
 
 /**
  * The journal of one campaign on one channel in PostgreSQL, as one runner sees it. Every {@link #record} is one
@@ -60,6 +61,12 @@ public final class PostgresJournal implements DeliveryJournal {
   /** Who this runner is in the journal's leases and entries. */
   public String runner() {
     return runner;
+  }
+
+  /** The pace of this database: rate limits hold across every runner that uses it ({@link SharedPace}). */
+  @Override
+  public Pace pace() {
+    return new SharedPace(db);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
+import org.demarche.core.spi.Pace;
 
 /**
  * A rate limit that holds across every runner of one database: each message under a key (the channel, a recipient
@@ -15,10 +16,13 @@ import javax.sql.DataSource;
  *
  * <p>Thread-safe.
  */
-public final class SharedPace {
+public final class SharedPace implements Pace {
+  // next_at is the first free slot; the slot taken is GREATEST(next_at, now + notBefore), and next_at moves one
+  // spacing past it. The server's clock is the only one, so runners' clocks need not agree.
   private static final String TAKE = "INSERT INTO demarche_pace AS p (key, next_at)"
-      + " VALUES (?, clock_timestamp() + ?::bigint * interval '1 ms')"
-      + " ON CONFLICT (key) DO UPDATE SET next_at = GREATEST(p.next_at, clock_timestamp()) + ?::bigint * interval '1 ms'"
+      + " VALUES (?, clock_timestamp() + (?::bigint + ?::bigint) * interval '1 ms')"
+      + " ON CONFLICT (key) DO UPDATE SET next_at = GREATEST(p.next_at, clock_timestamp() + ?::bigint * interval '1 ms')"
+      + " + ?::bigint * interval '1 ms'"
       + " RETURNING next_at - ?::bigint * interval '1 ms', clock_timestamp()";
 
   private final DataSource db;
@@ -33,12 +37,21 @@ public final class SharedPace {
    * @return how long to wait from now until the slot (zero when it is now)
    */
   public Duration take(String key, Duration spacing) {
+    return take(key, spacing, Duration.ZERO);
+  }
+
+  /** Takes the next slot under {@code key}, {@code spacing} after the last one and not before {@code notBefore}. */
+  @Override
+  public Duration take(String key, Duration spacing, Duration notBefore) {
     long ms = spacing.toMillis();
+    long after = notBefore.toMillis();
     try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(TAKE)) {
       s.setString(1, key);
-      s.setLong(2, ms);
+      s.setLong(2, after);
       s.setLong(3, ms);
-      s.setLong(4, ms);
+      s.setLong(4, after);
+      s.setLong(5, ms);
+      s.setLong(6, ms);
       try (ResultSet r = s.executeQuery()) {
         r.next();
         Instant slot = r.getTimestamp(1).toInstant();

@@ -199,6 +199,25 @@ class PostgresRunnersTest {
   }
 
   @Test
+  void aSlotTakenNotBeforeADelayComesNoEarlierAndTheNextFollowsIt() {
+    SharedPace pace = journals.pace();
+    assertThat(pace.take("smtp 127.0.0.1:25", Duration.ofSeconds(1), Duration.ofSeconds(5)))
+        .isBetween(Duration.ofMillis(4_500), Duration.ofSeconds(5));
+    assertThat(pace.take("smtp 127.0.0.1:25", Duration.ofSeconds(1), Duration.ZERO))
+        .isBetween(Duration.ofMillis(5_500), Duration.ofSeconds(6));
+  }
+
+  @Test
+  void everyJournalOfTheDatabaseHandsOutTheSamePace() {
+    try (PostgresJournal first = journals.open("test-campaign", "smtp");
+        PostgresJournal second = PostgresJournals.using(journals.dataSource()).open("test-campaign", "smtp")) {
+      assertThat(first.pace().take("k", Duration.ofSeconds(2), Duration.ZERO)).isZero();
+      assertThat(second.pace().take("k", Duration.ofSeconds(2), Duration.ZERO))
+          .isBetween(Duration.ofMillis(1_500), Duration.ofSeconds(2));
+    }
+  }
+
+  @Test
   void refusesAJournalUrlThatCarriesCredentials() {
     assertThatThrownBy(() -> PostgresJournals.connect("jdbc:postgresql://localhost/demarche?password=secret", Map.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PGPASSWORD")

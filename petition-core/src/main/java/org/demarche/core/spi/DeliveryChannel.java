@@ -7,8 +7,9 @@ import org.demarche.core.model.Letter;
 import org.demarche.core.model.Receipt;
 
 /**
- * Carries letters to their recipients. The engine calls {@link #deliver} from one thread at a time
- * per channel and retries {@link DeliveryException.Kind#TRANSIENT} failures itself.
+ * Carries letters to their recipients. The engine calls {@link #deliver} from at most {@link #parallelism()}
+ * threads at once per channel (one, unless the channel says more) and retries
+ * {@link DeliveryException.Kind#TRANSIENT} failures itself.
  */
 public interface DeliveryChannel extends AutoCloseable {
 
@@ -49,6 +50,15 @@ public interface DeliveryChannel extends AutoCloseable {
    */
   default boolean hasOutputs(Letter letter) {
     return true;
+  }
+
+  /**
+   * How many letters the engine may hand to {@link #deliver} (and {@link #awaitTurn}) at once, from that many
+   * threads: e.g. the connections of a pool. The default, 1, is one thread at a time; a channel answering more
+   * must be thread-safe.
+   */
+  default int parallelism() {
+    return 1;
   }
 
   /** Releases connections; the default does nothing. */

@@ -49,6 +49,15 @@ public interface DeliveryJournal extends AutoCloseable {
     return true;
   }
 
+  /**
+   * The pace that rate limits take their slots from. The default is a new in-process pace (it holds within this
+   * runner); a journal shared by several runners returns one shared by all of them, so that a channel's
+   * {@code perMinute} holds across every runner.
+   */
+  default Pace pace() {
+    return Pace.inProcess();
+  }
+
   @Override
   void close();
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.demarche.core.model.Envelope;
 import org.demarche.core.model.Letter;
 import org.demarche.core.model.Rendition;
+import org.simplejavamail.api.email.ContentTransferEncoding;
 import org.simplejavamail.api.email.Email;
 import org.simplejavamail.api.email.EmailPopulatingBuilder;
 import org.simplejavamail.converter.EmailConverter;
@@ -97,7 +98,10 @@ public final class MessageFactory {
       builder.withHeader("X-Unsent", "1");
     }
     for (Rendition r : documents(envelope)) {
-      builder.withAttachment(r.fileName(), r.content(), r.mediaType());
+      // Streamed from the rendition (no copy of its bytes); a binary document says base64 up front, so that saving
+      // the message does not read the whole document once more to choose an encoding.
+      builder.withAttachment(r.fileName(), new RenditionSource(r), null,
+          r.mediaType().startsWith("text/") ? null : ContentTransferEncoding.BASE_64);
     }
     Email email = builder.buildEmail();
     try {
@@ -165,6 +169,29 @@ public final class MessageFactory {
       return new InternetAddress(address, true);
     } catch (AddressException e) {
       throw new IllegalArgumentException("'" + address + "' is not an email address: " + e.getMessage());
+    }
+  }
+
+  /** A rendition as a data source: read from its bytes in place (a rendition never changes). */
+  private record RenditionSource(Rendition rendition) implements jakarta.activation.DataSource {
+    @Override
+    public java.io.InputStream getInputStream() {
+      return rendition.open();
+    }
+
+    @Override
+    public java.io.OutputStream getOutputStream() throws java.io.IOException {
+      throw new java.io.IOException("a rendition is read-only");
+    }
+
+    @Override
+    public String getContentType() {
+      return rendition.mediaType();
+    }
+
+    @Override
+    public String getName() {
+      return rendition.fileName();
     }
   }
 }

@@ -30,20 +30,26 @@ public final class SmtpConnection implements AutoCloseable {
   private final Provider provider;
   private final String server;
   private final NoDelaySocketFactory.Limits limits;
-  private TrackingSmtpTransport transport;
+  private volatile TrackingSmtpTransport transport;
   private boolean reused;
 
   public SmtpConnection(SmtpSettings settings, Optional<String> password) {
+    this(settings, session(settings, password));
+  }
+
+  /** A connection in {@code session} (one session serves every connection of a pool: it is thread-safe). */
+  public SmtpConnection(SmtpSettings settings, Session session) {
     this.server = settings.host() + ":" + settings.port();
     this.limits = new NoDelaySocketFactory.Limits(settings.readTimeout(), settings.deadline(),
         SmtpSettings.MAX_REPLY_BYTES);
-    this.session = session(settings, password);
+    this.session = session;
     String protocol = settings.tls() == Tls.SMTPS ? "smtps" : "smtp";
     this.provider = new Provider(Provider.Type.TRANSPORT, protocol, TrackingSmtpTransport.class.getName(),
         "Demarche", "1");
   }
 
-  static Session session(SmtpSettings settings, Optional<String> password) {
+  /** The Jakarta Mail session for {@code settings}: TLS, timeouts, socket factory and login. */
+  public static Session session(SmtpSettings settings, Optional<String> password) {
     TransportStrategy strategy = switch (settings.tls()) {
       case STARTTLS -> TransportStrategy.SMTP_TLS;
       case SMTPS -> TransportStrategy.SMTPS;
@@ -140,6 +146,31 @@ public final class SmtpConnection implements AutoCloseable {
     } finally {
       limits.end();
     }
+  }
+
+  /**
+   * Opens the connection now if it is not open, so that the first letter's slot of a rate limit is not spent
+   * connecting. A failure is left for {@link #send} to meet again and classify.
+   */
+  public synchronized void warmUp() {
+    if (transport != null) {
+      return;
+    }
+    limits.begin();
+    try {
+      reused = false;
+      transport = open();
+    } catch (MessagingException | RuntimeException e) {
+      LOG.debug("could not open a connection to {} ahead of a letter: {}", server, e.toString());
+      closeQuietly();
+    } finally {
+      limits.end();
+    }
+  }
+
+  /** True while a connection is open. */
+  public boolean isOpen() {
+    return transport != null;
   }
 
   private String sendWithin(MimeMessage message, Address[] recipients, String letterId) {

@@ -1,15 +1,17 @@
 package org.demarche.deliver.email.internal;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.LongSupplier;
+import org.demarche.core.spi.Pace;
 
 /**
  * Spaces messages evenly: at most {@code perMinute} a minute on the channel and {@code perDomainPerMinute}
  * a minute to one recipient domain, with no bursts (a mission's spam filter sees a steady trickle).
- * A limit of 0 switches that limit off. Time and sleeping are injected so that tests need not wait.
+ * A limit of 0 switches that limit off. The slots come from a {@link Pace}: in-process by default, shared by
+ * every runner of a PostgreSQL journal. Each message takes one slot of each limit, so any number of threads
+ * (one per pooled connection) together keep to the limits. Time and sleeping are injected so that tests need
+ * not wait. Thread-safe: threads wait for their own slots at the same time.
  */
 public final class Throttle {
 
@@ -23,44 +25,56 @@ public final class Throttle {
 
   private static final long MINUTE_NANOS = Duration.ofMinutes(1).toNanos();
 
-  private final long channelGap;
-  private final long domainGap;
-  private final LongSupplier nanoTime;
+  private final Duration channelGap;
+  private final Duration domainGap;
+  private final Pace pace;
+  private final String server;
   private final Sleeper sleeper;
-  private final Map<String, Long> lastByDomain = new HashMap<>();
   private final int perMinute;
   private final int perDomainPerMinute;
-  private long lastSend;
-  private boolean sentAny;
 
+  /** A throttle on an in-process pace of the given clock (tests). */
   public Throttle(int perMinute, int perDomainPerMinute, LongSupplier nanoTime, Sleeper sleeper) {
+    this(perMinute, perDomainPerMinute, Pace.inProcess(nanoTime), "smtp", sleeper);
+  }
+
+  /**
+   * A throttle taking its slots from {@code pace} under keys of {@code server} (host:port): runners sending through
+   * one server share its limits.
+   */
+  public Throttle(int perMinute, int perDomainPerMinute, Pace pace, String server, Sleeper sleeper) {
     if (perMinute < 0 || perDomainPerMinute < 0) {
       throw new IllegalArgumentException("rates must be 0 (off) or more");
     }
     this.perMinute = perMinute;
     this.perDomainPerMinute = perDomainPerMinute;
-    this.channelGap = perMinute == 0 ? 0 : MINUTE_NANOS / perMinute;
-    this.domainGap = perDomainPerMinute == 0 ? 0 : MINUTE_NANOS / perDomainPerMinute;
-    this.nanoTime = nanoTime;
+    this.channelGap = Duration.ofNanos(perMinute == 0 ? 0 : MINUTE_NANOS / perMinute);
+    this.domainGap = Duration.ofNanos(perDomainPerMinute == 0 ? 0 : MINUTE_NANOS / perDomainPerMinute);
+    this.pace = pace;
+    this.server = server;
     this.sleeper = sleeper;
   }
 
   public static Throttle real(int perMinute, int perDomainPerMinute) {
-    return new Throttle(perMinute, perDomainPerMinute, System::nanoTime, Sleeper.REAL);
+    return real(perMinute, perDomainPerMinute, Pace.inProcess(), "smtp");
+  }
+
+  public static Throttle real(int perMinute, int perDomainPerMinute, Pace pace, String server) {
+    return new Throttle(perMinute, perDomainPerMinute, pace, server, Sleeper.REAL);
   }
 
   /** True when neither limit is on. */
   public boolean off() {
-    return channelGap == 0 && domainGap == 0;
+    return channelGap.isZero() && domainGap.isZero();
   }
 
   /**
    * Blocks until a message to {@code domain} may go, then counts it as sent now.
    *
    * @return how long it waited
-   * @throws InterruptedException when interrupted while waiting (nothing is counted)
+   * @throws InterruptedException when interrupted while waiting (its slots are spent)
    */
-  public synchronized Duration await(String domain) throws InterruptedException {
+  public Duration await(String domain) throws InterruptedException {
     return await(domain, (reason, wait) -> { });
   }
 
@@ -74,36 +88,22 @@ public final class Throttle {
    * As {@link #await(String)}, telling {@code announcer} before it waits which limit holds the message back:
    * {@code the limit of 6 messages a minute} or {@code the per-domain limit of example.org (2 a minute)}.
    */
-  public synchronized Duration await(String domain, Announcer announcer) throws InterruptedException {
+  public Duration await(String domain, Announcer announcer) throws InterruptedException {
     if (off()) {
       return Duration.ZERO;
     }
     String key = domain.toLowerCase(Locale.ROOT);
-    long now = nanoTime.getAsLong();
-    long earliest = now;
-    if (sentAny && channelGap > 0) {
-      earliest = Math.max(earliest, lastSend + channelGap);
+    // The domain's slot first, then the channel's slot not before it: the message goes at the channel's slot,
+    // so messages on the channel are never closer than its spacing, whichever domain they go to.
+    Duration byDomain = domainGap.isZero() ? Duration.ZERO
+        : pace.take(server + " domain " + key, domainGap, Duration.ZERO);
+    Duration wait = channelGap.isZero() ? byDomain : pace.take(server, channelGap, byDomain);
+    if (!wait.isZero() && !wait.isNegative()) {
+      boolean domainHolds = !domainGap.isZero() && byDomain.compareTo(wait) >= 0;
+      announcer.waiting(domainHolds ? "the per-domain limit of " + key + " (" + perDomainPerMinute + " a minute)"
+          : "the limit of " + perMinute + " messages a minute", wait);
+      sleeper.sleep(wait);
     }
-    Long lastToDomain = lastByDomain.get(key);
-    if (lastToDomain != null && domainGap > 0) {
-      earliest = Math.max(earliest, lastToDomain + domainGap);
-    }
-    long waited = earliest - now;
-    if (waited > 0) {
-      boolean byDomain = lastToDomain != null && domainGap > 0 && earliest == lastToDomain + domainGap;
-      announcer.waiting(byDomain ? "the per-domain limit of " + key + " (" + perDomainPerMinute + " a minute)"
-          : "the limit of " + perMinute + " messages a minute", Duration.ofNanos(waited));
-      sleeper.sleep(Duration.ofNanos(waited));
-    }
-    long sentAt = Math.max(earliest, nanoTime.getAsLong());
-    lastSend = sentAt;
-    sentAny = true;
-    if (domainGap > 0) {
-      lastByDomain.put(key, sentAt);
-      if (lastByDomain.size() > 10_000) {
-        lastByDomain.values().removeIf(t -> sentAt - t >= domainGap);
-      }
-    }
-    return Duration.ofNanos(Math.max(0, waited));
+    return wait.isNegative() ? Duration.ZERO : wait;
   }
 }

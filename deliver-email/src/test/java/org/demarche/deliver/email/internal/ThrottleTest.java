@@ -90,4 +90,25 @@ class ThrottleTest {
     assertThat(told).containsExactly("the limit of 6 messages a minute for 10 s after 0 sleeps",
         "the per-domain limit of consulate.example.org (2 a minute) for 20 s after 1 sleeps");
   }
+
+  @Test
+  void twoThrottlesOnOnePaceKeepTheChannelRateBetweenThem() throws Exception {
+    org.demarche.core.spi.Pace shared = org.demarche.core.spi.Pace.inProcess(() -> now);
+    Throttle.Sleeper fake = d -> sleeps.add(d);
+    Throttle one = new Throttle(6, 0, shared, "smtp 127.0.0.1:25", fake);
+    Throttle other = new Throttle(6, 0, shared, "smtp 127.0.0.1:25", fake);
+    one.await("a.example.org");
+    other.await("b.example.org");
+    one.await("c.example.org");
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20));
+  }
+
+  @Test
+  void theChannelSlotComesNoEarlierThanTheDomainSlot() throws Exception {
+    Throttle t = throttle(60, 2);
+    t.await("consulate.example.org");
+    t.await("consulate.example.org");
+    // the second consulate letter waited 30 s for its domain; a letter to another domain now follows 1 s after it
+    assertThat(t.await("embassy.example.org")).isEqualTo(Duration.ofSeconds(1));
+  }
 }
