@@ -3,6 +3,9 @@ package org.demarche.journal.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -31,8 +34,29 @@ public final class PostgresJournals implements AutoCloseable {
   private PostgresJournals(DataSource dataSource, Optional<HikariDataSource> owned) {
     this.dataSource = dataSource;
     this.owned = owned;
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/demarche").table("demarche_schema_history")
-        .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    migrate(dataSource);
+  }
+
+  // Any number to call the schema's own: pg_advisory_lock keys are database-wide.
+  private static final long MIGRATION_LOCK = 0x64656d6172636865L; // "demarche"
+
+  /**
+   * Brings the schema up to date, one runner at a time: two workers that start together on a fresh database would
+   * otherwise both see no history, one creating the table while the other tries to baseline it ("already exists,
+   * and is empty"). The lock is held on a connection of its own, so migrating takes two of the pool's connections.
+   */
+  private static void migrate(DataSource dataSource) {
+    try (Connection lock = dataSource.getConnection(); Statement s = lock.createStatement()) {
+      s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+      try {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/demarche").table("demarche_schema_history")
+            .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+      } finally {
+        s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot bring the journal's schema up to date in PostgreSQL: " + e.getMessage(), e);
+    }
   }
 
   /**
