@@ -45,7 +45,7 @@ final class DryRun {
     // out the same way.
     this.campaign = new Campaign(campaign.id(), campaign.sender(), campaign.petition(),
         CommittedSignatories.of(campaign.signatories(), SaltKey::generate), campaign.disclosureCap(),
-        campaign.recipients(), campaign.delivery(), campaign.file());
+        campaign.recipients(), campaign.delivery(), campaign.file(), campaign.schedule());
     this.renderer = renderer;
   }
 

@@ -2,6 +2,7 @@ package org.demarche.core.model;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A petition campaign: who sends what to which missions, and how.
@@ -14,12 +15,20 @@ import java.util.Objects;
  * @param recipients which missions receive a letter
  * @param delivery how the letters travel
  * @param file the campaign file it was loaded from (or a name, for a campaign built in code)
+ * @param schedule when the letters should arrive; empty: they go when the campaign runs
  */
 public record Campaign(
     String id, Sender sender, Petition petition, Signatories signatories, Disclosure disclosureCap,
-    RecipientSelection recipients, DeliverySettings delivery, Path file) {
+    RecipientSelection recipients, DeliverySettings delivery, Path file, Optional<Schedule> schedule) {
+
+  /** A campaign without a schedule: its letters go when it runs. */
+  public Campaign(String id, Sender sender, Petition petition, Signatories signatories, Disclosure disclosureCap,
+      RecipientSelection recipients, DeliverySettings delivery, Path file) {
+    this(id, sender, petition, signatories, disclosureCap, recipients, delivery, file, Optional.empty());
+  }
 
   public Campaign {
+    Objects.requireNonNull(schedule, "schedule");
     id = Values.id(id, "id");
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(petition, "petition");
