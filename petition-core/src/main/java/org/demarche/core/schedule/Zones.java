@@ -23,7 +23,12 @@ final class Zones {
 
   private static Map<String, List<Zone>> load() {
     Map<String, List<Zone>> out = new LinkedHashMap<>();
+    java.util.Set<String> jdk = ZoneId.getAvailableZoneIds();
     for (String[] row : Tables.read("zone.tab")) {
+      if (!jdk.contains(row[2])) {
+        // A zone newer than this JDK's tz data (America/Coyhaique, 2025): its country's other zones serve.
+        continue;
+      }
       double[] at = coordinate(row[1]);
       out.computeIfAbsent(row[0], k -> new ArrayList<>()).add(new Zone(ZoneId.of(row[2]), at[0], at[1]));
     }
