@@ -79,12 +79,14 @@ final class ScheduleReader {
     for (Iterator<Map.Entry<String, JsonNode>> it = n.get().fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String path = "schedule.postalDays." + e.getKey();
-      Integer days = e.getValue().canConvertToInt() && e.getValue().isIntegralNumber() ? e.getValue().intValue() : null;
+      // The tree keeps numbers as written (text): a whole number of days is digits.
+      String written = e.getValue().isValueNode() ? e.getValue().asText().strip() : "";
+      Integer days = written.matches("[0-9]{1,3}") ? Integer.valueOf(written) : null;
       try {
         Schedule.checkRoute(e.getKey(), days);
         out.put(e.getKey(), days);
       } catch (IllegalArgumentException x) {
-        r.problem(path, FieldReader.cleanMessage(x.getMessage(), path));
+        r.problem(path, FieldReader.cleanMessage(x.getMessage().replace("not null", "not '" + written + "'"), path));
       }
     }
     return out;
