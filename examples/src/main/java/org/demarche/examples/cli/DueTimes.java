@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,12 +17,14 @@ import org.demarche.core.schedule.Due;
 /** What the runner says about a scheduled campaign: which letters are due later, which went late. */
 final class DueTimes {
   private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
+  /** The time with the zone's short name at that instant (JST, EDT, UTC). */
+  private static final DateTimeFormatter HM_ZONE = DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH);
 
   private DueTimes() {}
 
   /** "2026-09-24 09:30 JST": a time in its zone, with the zone's short name. */
   static String local(ZonedDateTime t) {
-    return t.toLocalDate() + " " + t.format(HM) + " " + t.getZone().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+    return t.toLocalDate() + " " + t.format(HM_ZONE);
   }
 
   /** The same instant in the operator's zone. */
@@ -48,8 +49,7 @@ final class DueTimes {
     byTime.forEach((at, group) -> {
       ZonedDateTime t = group.get(0).at();
       o.println(Formats.count(group.size(), "letter") + (group.size() == 1 ? " is" : " are") + " due on " + t.toLocalDate()
-          + " from " + t.format(HM) + " " + t.getZone().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " ("
-          + operator(t, ZoneId.of("UTC")) .substring(11) + "): "
+          + " from " + t.format(HM_ZONE) + " (" + t.withZoneSameInstant(ZoneId.of("UTC")).format(HM) + " UTC): "
           + group.stream().map(Due::missionId).collect(Collectors.joining(", ")) + "; run again then, or use --wait");
     });
   }
