@@ -68,24 +68,17 @@ public final class ActionDay {
     }
     ZoneId zone = known.orElse(ZoneOffset.UTC);
     LocalDate day = schedule.actionDay();
-    if (ClosedDays.isClosed(m.hostCountry(), day)) {
-      String why = ClosedDays.why(m.hostCountry(), day);
+    if (closed(m, day)) {
+      String why = ClosedDays.isClosed(m.hostCountry(), day) ? ClosedDays.why(m.hostCountry(), day)
+          : "a day without office hours";
       if (schedule.onClosedDay() == Schedule.ClosedDayRule.PREVIOUS_WORKING_DAY) {
-        day = previousWorkingDay(m.hostCountry(), day);
-        notes.add(schedule.actionDay() + " is " + why + " in " + m.hostCountry() + ": moved to the working day before, "
-            + day);
+        day = previousWorkingDay(m, day);
+        notes.add(schedule.actionDay() + " is " + why + " for " + m.id() + ": moved to the working day before, " + day);
       } else {
-        notes.add(schedule.actionDay() + " is " + why + " in " + m.hostCountry() + ": kept (onClosedDay: same-day)");
+        notes.add(schedule.actionDay() + " is " + why + " for " + m.id() + ": kept (onClosedDay: same-day)");
       }
     }
-    LocalTime time = schedule.sendAt();
-    Schedule.Window w = schedule.window();
-    if (!w.contains(time)) {
-      // Outside the hours: the window's opening that day (before it opens: its opening; after it closes: the next
-      // day's would miss the action day, so the opening of the same day, which has passed).
-      time = w.opens();
-      notes.add("sendAt " + schedule.sendAt() + " is outside the window " + w + ": at its opening, " + time);
-    }
+    LocalTime time = time(m, day, notes);
     String route = senderCountry + "->" + m.hostCountry();
     Optional<Integer> days = postalDays(route);
     LocalDate arrival = day;
@@ -106,12 +99,40 @@ public final class ActionDay {
     return Optional.empty();
   }
 
-  private static LocalDate previousWorkingDay(String country, LocalDate day) {
+  /** A weekend or holiday where the mission is, or a weekday its published office hours leave out. */
+  private static boolean closed(DiplomaticMission m, LocalDate day) {
+    return ClosedDays.isClosed(m.hostCountry(), day)
+        || m.officeHours().map(h -> !h.opensOn(day.getDayOfWeek())).orElse(false);
+  }
+
+  private static LocalDate previousWorkingDay(DiplomaticMission m, LocalDate day) {
     LocalDate d = day.minusDays(1);
-    while (ClosedDays.isClosed(country, d)) {
+    while (closed(m, d)) {
       d = d.minusDays(1);
     }
     return d;
+  }
+
+  /**
+   * {@code sendAt} when the mission is open then: within its published office hours, else the campaign's window;
+   * outside them, the next opening that day (after the last closing: the day's first opening, which has passed).
+   */
+  private LocalTime time(DiplomaticMission m, LocalDate day, List<String> notes) {
+    LocalTime wanted = schedule.sendAt();
+    if (m.officeHours().isPresent()) {
+      LocalTime t = m.officeHours().get().timeOn(day.getDayOfWeek(), wanted).orElse(wanted);
+      if (!t.equals(wanted)) {
+        notes.add("sendAt " + wanted + " is outside " + m.id() + "'s office hours (" + m.officeHours().get()
+            + "): at their next opening, " + t);
+      }
+      return t;
+    }
+    Schedule.Window w = schedule.window();
+    if (w.contains(wanted)) {
+      return wanted;
+    }
+    notes.add("sendAt " + wanted + " is outside the window " + w + ": at its opening, " + w.opens());
+    return w.opens();
   }
 
   /**

@@ -52,6 +52,9 @@ final class Zones {
 
   /** The mission's zone, or empty when its country is not in the table (then the caller says so). */
   static Optional<ZoneId> of(DiplomaticMission m) {
+    if (m.timeZone().isPresent()) {
+      return m.timeZone();
+    }
     List<Zone> zones = BY_COUNTRY.getOrDefault(m.hostCountry(), List.of());
     if (zones.isEmpty()) {
       return Optional.empty();

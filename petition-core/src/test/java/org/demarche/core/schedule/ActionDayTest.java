@@ -136,4 +136,41 @@ class ActionDayTest {
     assertThat(due.postBy()).isEmpty();
     assertThat(due.postedLate(LocalDate.of(2026, 11, 29))).isFalse();
   }
+
+  private static DiplomaticMission withHours(DiplomaticMission m, String hours) {
+    return new DiplomaticMission(m.id(), m.kind(), m.name(), m.localName(), m.sendingState(), m.hostCountry(), m.city(),
+        m.address(), m.email(), m.phone(), m.fax(), m.web(), m.jurisdiction(), m.jurisdictionCountries(),
+        m.coordinate(), m.source(), Optional.empty(), Optional.of(org.demarche.core.model.OfficeHours.parse(hours)));
+  }
+
+  @Test
+  void aMissionWhoseOfficeHoursExclude0930GetsItsLetterAtTheirNextOpening() {
+    DiplomaticMission osaka = withHours(Fixtures.osaka(), "Mon-Fri 10:00-12:00,14:00-16:00");
+
+    Due due = new ActionDay(Schedule.of(ACTION_DAY, LocalTime.of(9, 30), MORNING), "JP").due(osaka);
+
+    assertThat(due.at().toLocalTime()).isEqualTo(LocalTime.of(10, 0));
+    assertThat(due.notes()).singleElement().asString().contains("office hours");
+  }
+
+  @Test
+  void aWeekdayWithoutOfficeHoursIsAClosedDay() {
+    // Thursday 24 is not in Mon-Wed hours; 19-23 are a weekend and holidays, 17-18 outside the hours: Wednesday 16.
+    DiplomaticMission osaka = withHours(Fixtures.osaka(), "Mon-Wed 09:00-17:00");
+
+    Due due = new ActionDay(Schedule.of(ACTION_DAY, LocalTime.of(9, 30), MORNING), "JP").due(osaka);
+
+    assertThat(due.day()).isEqualTo(LocalDate.of(2026, 9, 16));
+  }
+
+  @Test
+  void aTimeZoneTheDirectoryGivesWinsOverTheCountrys() {
+    DiplomaticMission m = Fixtures.osaka();
+    DiplomaticMission inSeoulTime = new DiplomaticMission(m.id(), m.kind(), m.name(), m.localName(), m.sendingState(),
+        m.hostCountry(), m.city(), m.address(), m.email(), m.phone(), m.fax(), m.web(), m.jurisdiction(),
+        m.jurisdictionCountries(), m.coordinate(), m.source(), Optional.of(ZoneId.of("Asia/Seoul")), Optional.empty());
+
+    assertThat(new ActionDay(Schedule.of(ACTION_DAY, LocalTime.of(9, 30), MORNING), "JP").due(inSeoulTime).zone())
+        .isEqualTo(ZoneId.of("Asia/Seoul"));
+  }
 }
