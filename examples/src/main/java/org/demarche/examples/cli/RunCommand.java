@@ -135,9 +135,11 @@ final class RunCommand implements Callable<Integer> {
         FactWarnings.print(o, report, demarche.missions(campaign), java.time.LocalDate.now());
         draftNote(o, Demarche.draftsAwaitingReview(campaign));
       }
-      DueTimes.printLate(o, dues, report.outcomes().stream().filter(x -> x.result() == RunReport.Result.SENT)
+      // JSON output stays one document: what is due later goes to the error stream with the progress.
+      PrintWriter said = format.equals("json") ? spec.commandLine().getErr() : o;
+      DueTimes.printLate(said, dues, report.outcomes().stream().filter(x -> x.result() == RunReport.Result.SENT)
           .map(RunReport.Outcome::missionId).toList(), clock.instant());
-      DueTimes.printPending(o, DueTimes.pending(dues, missions, clock.instant()));
+      DueTimes.printPending(said, DueTimes.pending(dues, missions, clock.instant()));
       return report.allDone() ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
     }
   }
