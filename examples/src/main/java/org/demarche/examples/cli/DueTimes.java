@@ -70,4 +70,17 @@ final class DueTimes {
           + " at once");
     }
   }
+
+  /**
+   * "Post by 2026-09-16 to arrive on 2026-09-24 (JP->JP, 3 delivery days)" for the print kit's cover: the earliest
+   * post-by day of the letters by post; empty without a schedule or a known delivery time.
+   */
+  static String postByNote(List<Due> dues, List<DiplomaticMission> missions) {
+    Map<String, DiplomaticMission> byId = missions.stream().collect(Collectors.toMap(DiplomaticMission::id, m -> m));
+    return dues.stream().filter(d -> byId.get(d.missionId()).email().isEmpty() && d.postBy().isPresent())
+        .min(java.util.Comparator.comparing(d -> d.postBy().get()))
+        .map(d -> "Post by " + d.postBy().get() + " to arrive on " + d.day() + " (" + d.postalRoute() + ", "
+            + d.postalDays().get() + " delivery days, not counting Saturdays, Sundays and holidays)")
+        .orElse("");
+  }
 }

@@ -118,7 +118,8 @@ final class RunCommand implements Callable<Integer> {
     Settings settings = channelSettings(demarche, campaign, channel);
     Formats.folder(out, "--out");
     PostalKit postal = new PostalKit(out, campaign.id(),
-        letter -> demarche.attachments(campaign, letter, allowDraftTranslations));
+        letter -> demarche.attachments(campaign, letter, allowDraftTranslations))
+        .coverNote(DueTimes.postByNote(demarche.dueTimes(campaign), demarche.missions(campaign)));
     try (JournalChoice journals = JournalChoice.of(journal, campaign, channel, System.getenv())) {
       RunOptions options = journals.apply(RunOptions.outbox(out)).withChannel(channel, settings)
           .withResendInDoubt(resendInDoubt)

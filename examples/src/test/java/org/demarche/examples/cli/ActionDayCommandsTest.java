@@ -169,4 +169,21 @@ class ActionDayCommandsTest {
     assertThat(r.err()).contains("Waiting until");
     assertThat(emls(out)).containsExactly("cn-cg-jp-niigata.eml");
   }
+
+  @Test
+  void thePrintKitsCoverSheetShowsThePostByDay() throws Exception {
+    Path campaign = Campaigns.founding(dir);
+    Path out = dir.resolve("out");
+
+    Cli.Result r = Cli.run("run", campaign.toString(), "--out", out.toString(), "--now", "2026-09-01T12:00+09:00");
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    try (org.apache.pdfbox.pdmodel.PDDocument kit = org.apache.pdfbox.Loader.loadPDF(
+        out.resolve("world-save-north-korean-refugees-day-2026.letters.pdf").toFile())) {
+      org.apache.pdfbox.text.PDFTextStripper cover = new org.apache.pdfbox.text.PDFTextStripper();
+      cover.setStartPage(1);
+      cover.setEndPage(1);
+      assertThat(cover.getText(kit).replaceAll("\\s+", " ")).contains("Post by 2026-09-16 to arrive on 2026-09-24");
+    }
+  }
 }

@@ -36,7 +36,11 @@ public record OfficeHours(Map<DayOfWeek, List<Schedule.Window>> hours) {
       }
       List<Schedule.Window> windows = new ArrayList<>();
       for (String w : daysAndHours[1].split(",")) {
-        windows.add(Schedule.Window.parse(w, "officeHours"));
+        try {
+          windows.add(Schedule.Window.parse(w, "officeHours"));
+        } catch (IllegalArgumentException e) {
+          throw invalid(text);
+        }
       }
       for (DayOfWeek d : days(daysAndHours[0], text)) {
         out.computeIfAbsent(d, k -> new ArrayList<>()).addAll(windows);
