@@ -379,8 +379,13 @@ public final class Demarche {
               : FileJournal.heldBack(campaign, defaults.channel().get(), channelName))
           .attachments(l -> attachments(campaign, planner, l, options.allowDraftTranslations()))
           .build()
-          .run(letters);
+          .run(Scheduling.dueNow(campaign, letters, channel, options.clock().instant()));
     }
+  }
+
+  /** When each selected mission's letter is due under the campaign's schedule, in mission order; empty without one. */
+  public List<org.demarche.core.schedule.Due> dueTimes(Campaign campaign) {
+    return Scheduling.dueTimes(campaign, missions(campaign));
   }
 
   /**

@@ -45,7 +45,7 @@ final class DryRun {
     // out the same way.
     this.campaign = new Campaign(campaign.id(), campaign.sender(), campaign.petition(),
         CommittedSignatories.of(campaign.signatories(), SaltKey::generate), campaign.disclosureCap(),
-        campaign.recipients(), campaign.delivery(), campaign.source());
+        campaign.recipients(), campaign.delivery(), campaign.source(), campaign.schedule());
     this.renderer = renderer;
   }
 

@@ -2,6 +2,7 @@ package org.demarche.core;
 
 import org.demarche.core.model.Settings;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,12 +25,23 @@ import org.demarche.core.spi.DeliveryJournal;
  * @param allowDraftTranslations attach translations awaiting review (otherwise they are left out)
  * @param journalInstance a journal the caller opened (any {@link DeliveryJournal}, e.g. one in PostgreSQL) for
  *     this campaign and channel, used instead of {@code journal}'s file; the caller closes it
+ * @param clock what "now" is for a campaign's schedule (which letters are due): the system's, or a set one for
+ *     tests and dry runs
  */
 public record RunOptions(
     Path outputDir, Optional<Path> journal, Optional<String> channel, Optional<Settings> channelSettings,
     boolean resendInDoubt, Map<String, String> environment, ProgressListener listener, PostalDesk postalDesk,
     boolean retryFailed, boolean includeOutboxed, boolean allowDraftTranslations,
-    Optional<DeliveryJournal> journalInstance) {
+    Optional<DeliveryJournal> journalInstance, Clock clock) {
+
+  /** Options on the system clock. */
+  public RunOptions(Path outputDir, Optional<Path> journal, Optional<String> channel, Optional<Settings> channelSettings,
+      boolean resendInDoubt, Map<String, String> environment, ProgressListener listener, PostalDesk postalDesk,
+      boolean retryFailed, boolean includeOutboxed, boolean allowDraftTranslations,
+      Optional<DeliveryJournal> journalInstance) {
+    this(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener, postalDesk, retryFailed,
+        includeOutboxed, allowDraftTranslations, journalInstance, Clock.systemUTC());
+  }
 
   /** Options that neither retry permanent failures, nor send what the outbox holds, nor attach drafts. */
   public RunOptions(Path outputDir, Optional<Path> journal, Optional<String> channel,
@@ -48,6 +60,7 @@ public record RunOptions(
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(postalDesk, "postalDesk");
     Objects.requireNonNull(journalInstance, "journalInstance");
+    Objects.requireNonNull(clock, "clock");
   }
 
   /** The campaign's own channel, files into {@code outputDir}, the process environment, no listener. */
@@ -59,52 +72,58 @@ public record RunOptions(
   /** Journals into {@code journal}, which the caller opened for this campaign and channel and closes. */
   public RunOptions withJournal(DeliveryJournal journal) {
     return new RunOptions(outputDir, this.journal, channel, channelSettings, resendInDoubt, environment, listener,
-        postalDesk, retryFailed, includeOutboxed, allowDraftTranslations, Optional.of(journal));
+        postalDesk, retryFailed, includeOutboxed, allowDraftTranslations, Optional.of(journal), clock);
   }
 
   public RunOptions withJournal(Path file) {
     return new RunOptions(outputDir, Optional.of(file), channel, channelSettings, resendInDoubt, environment, listener,
-        postalDesk, retryFailed, includeOutboxed, allowDraftTranslations, journalInstance);
+        postalDesk, retryFailed, includeOutboxed, allowDraftTranslations, journalInstance, clock);
   }
 
   public RunOptions withChannel(String name, Settings settings) {
     return new RunOptions(outputDir, journal, Optional.of(name), Optional.of(settings), resendInDoubt, environment,
-        listener, postalDesk, retryFailed, includeOutboxed, allowDraftTranslations, journalInstance);
+        listener, postalDesk, retryFailed, includeOutboxed, allowDraftTranslations, journalInstance, clock);
   }
 
   public RunOptions withListener(ProgressListener l) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment,
-        l, postalDesk, retryFailed, includeOutboxed, allowDraftTranslations, journalInstance);
+        l, postalDesk, retryFailed, includeOutboxed, allowDraftTranslations, journalInstance, clock);
   }
 
   public RunOptions withPostalDesk(PostalDesk desk) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment,
-        listener, desk, retryFailed, includeOutboxed, allowDraftTranslations, journalInstance);
+        listener, desk, retryFailed, includeOutboxed, allowDraftTranslations, journalInstance, clock);
   }
 
   public RunOptions withResendInDoubt(boolean resend) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resend, environment,
-        listener, postalDesk, retryFailed, includeOutboxed, allowDraftTranslations, journalInstance);
+        listener, postalDesk, retryFailed, includeOutboxed, allowDraftTranslations, journalInstance, clock);
   }
 
   public RunOptions withEnvironment(Map<String, String> env) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, env, listener, postalDesk,
-        retryFailed, includeOutboxed, allowDraftTranslations, journalInstance);
+        retryFailed, includeOutboxed, allowDraftTranslations, journalInstance, clock);
   }
 
   public RunOptions withRetryFailed(boolean retry) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener,
-        postalDesk, retry, includeOutboxed, allowDraftTranslations, journalInstance);
+        postalDesk, retry, includeOutboxed, allowDraftTranslations, journalInstance, clock);
   }
 
   public RunOptions withIncludeOutboxed(boolean include) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener,
-        postalDesk, retryFailed, include, allowDraftTranslations, journalInstance);
+        postalDesk, retryFailed, include, allowDraftTranslations, journalInstance, clock);
   }
 
   /** Attach translations still marked draft and not reviewed (the operator's {@code --allow-draft-translations}). */
   public RunOptions withAllowDraftTranslations(boolean allow) {
     return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener,
-        postalDesk, retryFailed, includeOutboxed, allow, journalInstance);
+        postalDesk, retryFailed, includeOutboxed, allow, journalInstance, clock);
+  }
+
+  /** Reads "now" from {@code clock}: which letters of a scheduled campaign are due (tests, dry runs with --now). */
+  public RunOptions withClock(Clock clock) {
+    return new RunOptions(outputDir, journal, channel, channelSettings, resendInDoubt, environment, listener,
+        postalDesk, retryFailed, includeOutboxed, allowDraftTranslations, journalInstance, clock);
   }
 }

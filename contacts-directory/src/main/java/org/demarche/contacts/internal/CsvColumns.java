@@ -27,7 +27,7 @@ import org.demarche.core.model.Problem;
  */
 final class CsvColumns {
   static final Set<String> SCALARS = Set.of("id", "kind", "name", "localName", "sendingState", "hostCountry", "city",
-      "email", "phone", "fax", "web");
+      "email", "phone", "fax", "web", "timeZone", "officeHours");
   static final Set<String> ADDRESS = Set.of("address.city", "address.region", "address.postalCode",
       "address.streetUnknown");
   static final Set<String> LISTS = Set.of("address.lines", "address.localLines", "jurisdiction",

@@ -27,7 +27,7 @@ import org.demarche.core.model.Values;
 final class MissionReader {
   private static final Set<String> TOP = Set.of("id", "kind", "name", "localName", "sendingState", "hostCountry",
       "city", "address", "email", "phone", "fax", "web", "jurisdiction", "jurisdictionCountries", "coordinate",
-      "sources", "candidates");
+      "sources", "candidates", "timeZone", "officeHours");
   private static final Set<String> ADDRESS = Set.of("lines", "streetUnknown", "city", "region", "postalCode",
       "localLines");
 
@@ -101,6 +101,14 @@ final class MissionReader {
     r.text("phone", v -> v);
     r.text("fax", v -> v);
     r.text("web", MissionReader::web);
+    r.text("timeZone", MissionReader::zone);
+    r.text("officeHours", v -> {
+      try {
+        return org.demarche.core.model.OfficeHours.parse(v);
+      } catch (IllegalArgumentException e) {
+        throw new MissionFields.Invalid(Values.withoutField(e.getMessage(), "officeHours"));
+      }
+    });
     r.list("jurisdiction", MissionReader::region);
     r.list("jurisdictionCountries", MissionReader::country);
   }
@@ -197,6 +205,15 @@ final class MissionReader {
       return check.get();
     } catch (IllegalArgumentException e) {
       throw new MissionFields.Invalid(Values.withoutField(e.getMessage(), field));
+    }
+  }
+
+  /** An IANA time zone the JDK knows, such as Asia/Tokyo. */
+  private static Object zone(String v) {
+    try {
+      return java.time.ZoneId.of(v.strip());
+    } catch (java.time.DateTimeException e) {
+      throw new MissionFields.Invalid("must be an IANA time zone such as Asia/Tokyo or America/New_York, not '" + v + "'");
     }
   }
 

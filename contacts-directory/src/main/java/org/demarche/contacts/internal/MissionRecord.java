@@ -25,7 +25,8 @@ import org.demarche.core.model.Provenance;
 public final class MissionRecord {
   /** The facts a provenance may be attached to. */
   static final Set<String> FACTS = Set.of("mission", "kind", "name", "localName", "sendingState", "hostCountry",
-      "city", "address", "email", "phone", "fax", "web", "jurisdiction", "jurisdictionCountries", "coordinate");
+      "city", "address", "email", "phone", "fax", "web", "jurisdiction", "jurisdictionCountries", "coordinate",
+      "timeZone", "officeHours");
 
   /** One field's value as read (null when a file clears it) and where it was written. */
   record Field(Object value, Location at) {}
@@ -185,7 +186,9 @@ public final class MissionRecord {
         Optional.ofNullable((String) get("email")), Optional.ofNullable((String) get("phone")),
         Optional.ofNullable((String) get("fax")), Optional.ofNullable((URI) get("web")),
         (Set<String>) getOr("jurisdiction", Set.of()), (Set<String>) getOr("jurisdictionCountries", Set.of()),
-        Optional.ofNullable((Coordinate) get("coordinate")), src);
+        Optional.ofNullable((Coordinate) get("coordinate")), src,
+        Optional.ofNullable((java.time.ZoneId) get("timeZone")),
+        Optional.ofNullable((org.demarche.core.model.OfficeHours) get("officeHours")));
   }
 
   private Object get(String path) {

@@ -29,6 +29,7 @@ final class PostalKit implements PostalDesk {
   private List<Path> kit = List.of();
   private boolean kitWasMissing;
   private Optional<String> kitFailure = Optional.empty();
+  private String coverNote = "";
 
   /**
    * @param folder the outbox folder
@@ -39,6 +40,12 @@ final class PostalKit implements PostalDesk {
     this.folder = folder;
     this.campaignId = campaignId;
     this.translations = translations;
+  }
+
+  /** A note for the kit's cover sheet, such as the post-by day; empty: none. */
+  synchronized PostalKit coverNote(String note) {
+    this.coverNote = note;
+    return this;
   }
 
   @Override
@@ -61,7 +68,7 @@ final class PostalKit implements PostalDesk {
     sorted.sort(Comparator.comparing(l -> l.mission().id()));
     try {
       kit = PrintKits.write(folder, sorted.stream()
-          .map(l -> new PrintKit.Item(l, translations.apply(l))).toList());
+          .map(l -> new PrintKit.Item(l, translations.apply(l))).toList(), coverNote);
       kitWasMissing |= rebuilding;
       kitFailure = Optional.empty();
     } catch (RuntimeException e) {

@@ -11,7 +11,12 @@ final class PrintKits {
   private PrintKits() {}
 
   static List<Path> write(Path folder, List<PrintKit.Item> items) {
-    return PrintKit.of(PdfRenderer.defaults()).write(items, folder);
+    return write(folder, items, "");
+  }
+
+  /** With a note after the cover sheet's heading (the post-by day of a scheduled campaign). */
+  static List<Path> write(Path folder, List<PrintKit.Item> items, String coverNote) {
+    return PrintKit.of(PdfRenderer.defaults()).write(items, folder, coverNote);
   }
 
   /** The files a kit of campaign {@code campaignId} is written to (as {@link PrintKit#write} names them). */

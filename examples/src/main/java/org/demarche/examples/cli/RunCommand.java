@@ -75,24 +75,60 @@ final class RunCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   CampaignFolders folders = new CampaignFolders();
 
+  @picocli.CommandLine.Mixin
+  NowOption now = new NowOption();
+
+  @Option(names = "--wait", description = "with a schedule: stay until every letter due today (in this machine's"
+      + " time zone) is sent, running again at each due time")
+  boolean waitForDue;
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     Formats.check(format);
+    if (now.given() && send) {
+      throw new IllegalArgumentException("--now sets the clock for a rehearsal and cannot be used with --send, which"
+          + " really sends: drop --now to send at the real time, or drop --send to write the outbox as of --now");
+    }
+    if (now.given() && waitForDue) {
+      throw new IllegalArgumentException("--wait waits on the real clock: it cannot be used with --now");
+    }
+    int code = runOnce();
+    while (waitForDue && code == DemarcheCli.DONE) {
+      Campaign campaign = Engine.demarche().load(campaignFile, folders.allowed);
+      java.time.Instant at = java.time.Instant.now();
+      java.util.Optional<java.time.Instant> next = DueTimes.nextToday(DueTimes.pending(
+          Engine.demarche().dueTimes(campaign), Engine.demarche().missions(campaign), at), at, java.time.ZoneId.systemDefault());
+      if (next.isEmpty()) {
+        break;
+      }
+      spec.commandLine().getErr().println("Waiting until " + next.get() + " (--wait)");
+      Thread.sleep(Math.max(0, java.time.Duration.between(java.time.Instant.now(), next.get()).toMillis()) + 200);
+      code = runOnce();
+    }
+    return code;
+  }
+
+  /** One run: what is due now; says when the rest is due. A run with letters not yet due is no failure (exit 0). */
+  private int runOnce() throws IOException {
     PrintWriter o = spec.commandLine().getOut();
     Demarche demarche = Engine.demarche();
     Campaign campaign = demarche.load(campaignFile, folders.allowed);
+    java.time.Clock clock = now.clock();
     String channel = send ? "smtp" : "outbox";
     Settings settings = channelSettings(demarche, campaign, channel);
     Formats.folder(out, "--out");
     PostalKit postal = new PostalKit(out, campaign.id(),
-        letter -> demarche.attachments(campaign, letter, allowDraftTranslations));
+        letter -> demarche.attachments(campaign, letter, allowDraftTranslations))
+        .coverNote(DueTimes.postByNote(demarche.dueTimes(campaign), demarche.missions(campaign)));
     try (JournalChoice journals = JournalChoice.of(journal, campaign, channel, System.getenv())) {
       RunOptions options = journals.apply(RunOptions.outbox(out)).withChannel(channel, settings)
           .withResendInDoubt(resendInDoubt)
           .withListener(new Progress(format.equals("json") ? spec.commandLine().getErr() : o, channel, parent.verbosity()))
           .withPostalDesk(postal).withRetryFailed(retryFailed).withIncludeOutboxed(includeOutboxed)
-          .withAllowDraftTranslations(allowDraftTranslations);
+          .withAllowDraftTranslations(allowDraftTranslations).withClock(clock);
       RunReport report = demarche.run(campaign, options);
+      List<org.demarche.core.schedule.Due> dues = demarche.dueTimes(campaign);
+      var missions = demarche.missions(campaign);
       if (format.equals("json")) {
         o.println(JsonOutput.run(report, channel, out, journals.shown(), postal.written()));
       } else {
@@ -100,6 +136,11 @@ final class RunCommand implements Callable<Integer> {
         FactWarnings.print(o, report, demarche.missions(campaign), java.time.LocalDate.now());
         draftNote(o, Demarche.draftsAwaitingReview(campaign));
       }
+      // JSON output stays one document: what is due later goes to the error stream with the progress.
+      PrintWriter said = format.equals("json") ? spec.commandLine().getErr() : o;
+      DueTimes.printLate(said, dues, report.outcomes().stream().filter(x -> x.result() == RunReport.Result.SENT)
+          .map(RunReport.Outcome::missionId).toList(), clock.instant());
+      DueTimes.printPending(said, DueTimes.pending(dues, missions, clock.instant()));
       return report.allDone() ? DemarcheCli.DONE : DemarcheCli.SOME_FAILED;
     }
   }

@@ -39,6 +39,9 @@ final class StatusCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   CampaignFolders folders = new CampaignFolders();
 
+  @picocli.CommandLine.Mixin
+  NowOption now = new NowOption();
+
   @Override
   public Integer call() throws Exception {
     Formats.check(format);
@@ -97,9 +100,30 @@ final class StatusCommand implements Callable<Integer> {
             r.status().flatMap(LetterStatus::detail).map(Table::oneLine).orElse(""));
       }
       t.print(out);
+      printDue(campaign, missions, out);
       printSignatories(campaign, out);
     }
     return troubled ? DemarcheCli.SOME_FAILED : DemarcheCli.DONE;
+  }
+
+  /** With a schedule: each letter's due time where the mission is and here, and the post-by day of letters by post. */
+  private void printDue(Campaign campaign, List<DiplomaticMission> missions, java.io.PrintWriter out) {
+    List<org.demarche.core.schedule.Due> dues = Engine.demarche().dueTimes(campaign);
+    if (dues.isEmpty()) {
+      return;
+    }
+    java.time.LocalDate today = now.today();
+    java.time.ZoneId here = java.time.ZoneId.systemDefault();
+    Table t = new Table("MISSION", "DUE (MISSION'S TIME)", "DUE (YOURS)", "POST BY");
+    for (int i = 0; i < dues.size(); i++) {
+      org.demarche.core.schedule.Due d = dues.get(i);
+      String postBy = missions.get(i).email().isPresent() ? ""
+          : d.postBy().map(p -> p + (d.postedLate(today) ? " (passed: late)" : ""))
+              .orElse("unknown: set schedule.postalDays for " + d.postalRoute());
+      t.row(d.missionId(), DueTimes.local(d.at()), DueTimes.operator(d.at(), here), postBy);
+    }
+    out.println("Schedule: action day " + campaign.schedule().get().actionDay() + ", today " + today);
+    t.print(out);
   }
 
   /** Co-signatory counts as recipients see them: by disclosure level and by country (small countries grouped). */

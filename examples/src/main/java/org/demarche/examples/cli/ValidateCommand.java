@@ -28,6 +28,9 @@ final class ValidateCommand implements Callable<Integer> {
   @Mixin
   CampaignFolders folders = new CampaignFolders();
 
+  @Mixin
+  NowOption now = new NowOption();
+
   @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
       description = "table (default) or json: the letters a run would make, or every problem, as JSON")
   String format;
@@ -47,7 +50,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
       missions = demarche.missions(c);
       // Warnings stop nothing (exit 0); on the error stream, so that JSON output stays one document.
-      demarche.warnings(c, java.time.LocalDate.now())
+      demarche.warnings(c, now.today())
           .forEach(w -> spec.commandLine().getErr().println("demarche: warning: " + w));
     } catch (InvalidInputException e) {
       if (!format.equals("json")) {

@@ -24,6 +24,14 @@ public final class CampaignFields {
     /** One text or a list of texts. */
     TEXT_LIST("list of text"), ID_LIST("list of mission ids"), LANGUAGE_LIST("list of language tags"),
     KIND_LIST("list of mission kinds"),
+    /** A time of day, HH:MM. */
+    TIME("time of day, HH:MM, in quotes"),
+    /** Hours within a day, HH:MM-HH:MM. */
+    TIME_RANGE("hours, HH:MM-HH:MM, in quotes"),
+    /** What happens on a closed day. */
+    CLOSED_DAY("previous-working-day or same-day"),
+    /** A section of postal routes (FROM->TO, country codes or *), each a whole number of days. */
+    POSTAL_DAYS("section of routes FROM->TO, each a whole number of days"),
     /** A disclosure level: full, name-only, initials, counted-only. */
     DISCLOSURE("full, name-only, initials or counted-only"),
     /** A body: a file name beside the campaign (.md or .txt) or the text itself. */
@@ -180,6 +188,17 @@ public final class CampaignFields {
                   "the longest time spent retrying one letter, in seconds, 0 to 86400"))),
       true);
 
+  private static final Field SCHEDULE = section("schedule", false, "none: letters go when the campaign runs",
+      "when letters should arrive, read in each mission's own time zone",
+      req("actionDay", Type.DATE, "2026-09-24", "the day the letters should arrive"),
+      opt("sendAt", Type.TIME, "\"09:30\"", "\"09:30\"", "when emails are sent, in each mission's time zone"),
+      opt("window", Type.TIME_RANGE, "\"09:00-17:00\"", "\"09:00-12:00\"",
+          "the hours emails may arrive; a sendAt outside them moves to the window's opening"),
+      opt("onClosedDay", Type.CLOSED_DAY, "previous-working-day", "same-day",
+          "when the action day is a weekend or public holiday where a mission is: the working day before, or the day itself"),
+      opt("postalDays", Type.POSTAL_DAYS, "the bundled table (no official figure yet)", "{ \"JP->JP\": 3, \"JP->*\": 7 }",
+          "delivery days per postal route, for the post-by date of letters by post"));
+
   /** The campaign file. */
   public static final Field CAMPAIGN = section("campaign", true, "", "a campaign file",
       req("id", Type.ID, "world-refugee-day-2026", "stable: the journal and message ids hang on it"),
@@ -189,7 +208,7 @@ public final class CampaignFields {
       section("signatoryOptions", false, "none", "how the signatories file is read",
           opt("skipBadRows", Type.BOOLEAN, "false", "true", "skip (and report) rows that do not read")),
       opt("disclosureCap", Type.DISCLOSURE, "full", "name-only", "the most of a co-signer a recipient may see"),
-      RECIPIENTS, DELIVERY);
+      RECIPIENTS, DELIVERY, SCHEDULE);
 
   private CampaignFields() {}
 

@@ -144,16 +144,17 @@ public final class CampaignLoader {
     Optional<Signatories> signatories = signatories(cap.orElse(Disclosure.FULL));
     Optional<RecipientSelection> recipients = new RecipientsReader(r, siblings).recipients();
     Optional<DeliverySettings> delivery = delivery(petition);
+    Optional<Optional<org.demarche.core.model.Schedule>> schedule = new ScheduleReader(r).schedule();
 
     if (!problems.isEmpty() || id.isEmpty() || sender.isEmpty() || petition.isEmpty() || signatories.isEmpty()
-        || recipients.isEmpty() || delivery.isEmpty()) {
+        || recipients.isEmpty() || delivery.isEmpty() || schedule.isEmpty()) {
       if (problems.isEmpty()) {
         r.problem("", "the campaign is incomplete");
       }
       throw new InvalidInputException(sorted(problems));
     }
     Optional<Campaign> campaign = build(r, "delivery", () -> new Campaign(id.get(), sender.get(), petition.get(),
-        signatories.get(), cap.orElse(Disclosure.FULL), recipients.get(), delivery.get(), source));
+        signatories.get(), cap.orElse(Disclosure.FULL), recipients.get(), delivery.get(), source, schedule.get()));
     if (campaign.isEmpty()) {
       throw new InvalidInputException(sorted(problems));
     }

@@ -121,6 +121,11 @@ public final class CampaignSchema {
       case REGION -> string("^[A-Z]{2}-[A-Z0-9]{1,3}$");
       case LANGUAGE -> language();
       case WHOLE_NUMBER -> wholeNumber();
+      case TIME -> string("^[0-9]{2}:[0-9]{2}(:[0-9]{2})?$");
+      case TIME_RANGE -> string("^[0-9]{2}:[0-9]{2}\\s*-\\s*[0-9]{2}:[0-9]{2}$");
+      case CLOSED_DAY -> oneOfWords(Arrays.stream(org.demarche.core.model.Schedule.ClosedDayRule.values())
+          .map(org.demarche.core.model.Schedule.ClosedDayRule::key).toList());
+      case POSTAL_DAYS -> postalDays();
       case BOOLEAN -> NODES.objectNode().put("type", "boolean");
       case TEXT_LIST -> listOf(text());
       case ID_LIST -> listOf(scalar(CampaignFields.Type.ID));
@@ -157,6 +162,15 @@ public final class CampaignSchema {
 
   private static ObjectNode language() {
     return string("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$");
+  }
+
+  /** Routes FROM->TO (country codes or *), each a whole number of days from 0 to 60. */
+  private static ObjectNode postalDays() {
+    ObjectNode s = NODES.objectNode().put("type", "object");
+    s.putObject("propertyNames").put("pattern", "^([A-Z]{2}|\\*)->([A-Z]{2}|\\*)$");
+    s.putObject("additionalProperties").put("type", "integer").put("minimum", 0)
+        .put("maximum", org.demarche.core.model.Schedule.MAX_POSTAL_DAYS);
+    return s;
   }
 
   private static ObjectNode wholeNumber() {

@@ -44,6 +44,7 @@ public final class CampaignWarnings {
     w.returnAddress(missions);
     w.repeats(missions);
     w.date(today);
+    w.out.addAll(ScheduleWarnings.of(campaign, missions, today, w::at));
     return List.copyOf(w.out);
   }
 

@@ -15,18 +15,26 @@ import java.util.Optional;
  * @param recipients which missions receive a letter
  * @param delivery how the letters travel
  * @param source where it came from: a file, or (read from a stream, built in code) only a name
+ * @param schedule when the letters should arrive; empty: they go when the campaign runs
  */
 public record Campaign(
     String id, Sender sender, Petition petition, Signatories signatories, Disclosure disclosureCap,
-    RecipientSelection recipients, DeliverySettings delivery, CampaignSource source) {
+    RecipientSelection recipients, DeliverySettings delivery, CampaignSource source, Optional<Schedule> schedule) {
 
-  /** A campaign loaded from {@code file}. */
+  /** A campaign without a schedule: its letters go when it runs. */
+  public Campaign(String id, Sender sender, Petition petition, Signatories signatories, Disclosure disclosureCap,
+      RecipientSelection recipients, DeliverySettings delivery, CampaignSource source) {
+    this(id, sender, petition, signatories, disclosureCap, recipients, delivery, source, Optional.empty());
+  }
+
+  /** A campaign loaded from {@code file}, without a schedule. */
   public Campaign(String id, Sender sender, Petition petition, Signatories signatories, Disclosure disclosureCap,
       RecipientSelection recipients, DeliverySettings delivery, Path file) {
     this(id, sender, petition, signatories, disclosureCap, recipients, delivery, CampaignSource.of(file));
   }
 
   public Campaign {
+    Objects.requireNonNull(schedule, "schedule");
     id = Values.id(id, "id");
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(petition, "petition");

@@ -1,6 +1,7 @@
 package org.demarche.core.model;
 
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,8 @@ import java.util.TreeSet;
  * @param coordinate where it is, if known
  * @param source where the mission's facts come from, by fact name ("address", "email", "phone",
  *     "jurisdiction", ...); the entry "mission" holds the default for all facts
+ * @param timeZone the mission's time zone where the directory gives one (else it follows from country and coordinate)
+ * @param officeHours the hours the mission publishes, where the directory gives them
  */
 public record DiplomaticMission(
     String id,
@@ -47,9 +50,22 @@ public record DiplomaticMission(
     Set<String> jurisdiction,
     Set<String> jurisdictionCountries,
     Optional<Coordinate> coordinate,
-    Map<String, Provenance> source) {
+    Map<String, Provenance> source,
+    Optional<ZoneId> timeZone,
+    Optional<OfficeHours> officeHours) {
+
+  /** A mission whose directory gives neither a time zone nor office hours. */
+  public DiplomaticMission(String id, MissionKind kind, String name, Optional<String> localName, String sendingState,
+      String hostCountry, String city, PostalAddress address, Optional<String> email, Optional<String> phone,
+      Optional<String> fax, Optional<URI> web, Set<String> jurisdiction, Set<String> jurisdictionCountries,
+      Optional<Coordinate> coordinate, Map<String, Provenance> source) {
+    this(id, kind, name, localName, sendingState, hostCountry, city, address, email, phone, fax, web, jurisdiction,
+        jurisdictionCountries, coordinate, source, Optional.empty(), Optional.empty());
+  }
 
   public DiplomaticMission {
+    Objects.requireNonNull(timeZone, "timeZone");
+    Objects.requireNonNull(officeHours, "officeHours");
     id = Values.id(id, "id");
     Objects.requireNonNull(kind, "kind");
     name = Values.line(name, "name");

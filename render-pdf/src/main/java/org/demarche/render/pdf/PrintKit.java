@@ -59,6 +59,14 @@ public final class PrintKit {
    * page (blank backs inserted) with its own page numbers, in the order of the envelopes.
    */
   public Rendition letters(List<Item> items) {
+    return letters(items, "");
+  }
+
+  /**
+   * Like {@link #letters(List)}, with {@code coverNote} (such as "Post by 2026-09-16 to arrive on 2026-09-24") after
+   * the cover sheet's heading; empty: none.
+   */
+  public Rendition letters(List<Item> items, String coverNote) {
     Letter first = requireItems(items).letter();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     List<List<Letter>> missions = items.stream().map(i -> {
@@ -67,7 +75,7 @@ public final class PrintKit {
       documents.addAll(i.translations());
       return documents;
     }).toList();
-    renderer.engine().writeKit(missions, first.subject(), out);
+    renderer.engine().writeKit(missions, first.subject() + (coverNote.isBlank() ? "" : ". " + coverNote.strip()), out);
     return new Rendition(first.campaignId() + ".letters.pdf", PdfRenderer.MEDIA_TYPE, first.language(),
         out.toByteArray());
   }
@@ -87,9 +95,14 @@ public final class PrintKit {
    * returns the two files.
    */
   public List<Path> write(List<Item> items, Path folder) {
+    return write(items, folder, "");
+  }
+
+  /** Like {@link #write(List, Path)}, with a note on the cover sheet (see {@link #letters(List, String)}). */
+  public List<Path> write(List<Item> items, Path folder, String coverNote) {
     try {
       Files.createDirectories(folder);
-      Rendition all = letters(items);
+      Rendition all = letters(items, coverNote);
       Rendition env = envelopes(items);
       Path a = SafeNames.inside(folder, all.fileName());
       Path b = SafeNames.inside(folder, env.fileName());
