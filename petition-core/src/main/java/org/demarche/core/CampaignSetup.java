@@ -3,6 +3,7 @@ package org.demarche.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.demarche.core.internal.PluginCatalog;
 import org.demarche.core.model.Campaign;
 import org.demarche.core.model.DeliverySettings;
@@ -10,6 +11,8 @@ import org.demarche.core.model.DiplomaticMission;
 import org.demarche.core.model.InvalidInputException;
 import org.demarche.core.model.Location;
 import org.demarche.core.model.Problem;
+import org.demarche.core.model.RecipientSelection;
+import org.demarche.core.spi.ContactDirectory;
 import org.demarche.core.spi.ChannelFactory;
 import org.demarche.core.spi.RendererFactory;
 
@@ -50,5 +53,26 @@ final class CampaignSetup {
       }
     }
     return problems;
+  }
+
+  /** The missions {@code recipients.ids} names, in that order; every id that names no mission is a problem. */
+  static List<DiplomaticMission> byIds(ContactDirectory directory, Campaign campaign) {
+    RecipientSelection sel = campaign.recipients();
+    List<Problem> problems = new ArrayList<>();
+    List<DiplomaticMission> out = new ArrayList<>();
+    for (String id : sel.ids()) {
+      Optional<DiplomaticMission> m = directory.byId(id);
+      if (m.isEmpty()) {
+        problems.add(new Problem(DryRun.idLocation(campaign, id), "recipients.ids",
+            "no mission has the id '" + id + "' in " + String.join(" + ", sel.directories())
+                + "; `demarche recipients` lists the ids"));
+      } else {
+        out.add(m.get());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return out;
   }
 }

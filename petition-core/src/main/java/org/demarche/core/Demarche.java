@@ -261,25 +261,8 @@ public final class Demarche {
   public List<DiplomaticMission> missions(Campaign campaign) {
     ContactDirectory directory = directory(campaign);
     RecipientSelection sel = campaign.recipients();
-    if (!sel.ids().isEmpty()) {
-      List<Problem> problems = new ArrayList<>();
-      List<DiplomaticMission> out = new ArrayList<>();
-      for (String id : sel.ids()) {
-        Optional<DiplomaticMission> m = directory.byId(id);
-        if (m.isEmpty()) {
-          problems.add(new Problem(DryRun.idLocation(campaign, id), "recipients.ids",
-              "no mission has the id '" + id + "' in " + String.join(" + ", sel.directories())
-                  + "; `demarche recipients` lists the ids"));
-        } else {
-          out.add(m.get());
-        }
-      }
-      if (!problems.isEmpty()) {
-        throw new InvalidInputException(problems);
-      }
-      return out;
-    }
-    return directory.missions().stream().filter(sel::matches).toList();
+    return sel.ids().isEmpty() ? directory.missions().stream().filter(sel::matches).toList()
+        : CampaignSetup.byIds(directory, campaign);
   }
 
   /** One letter per selected mission, in the campaign's send language. */
