@@ -20,18 +20,22 @@ import org.demarche.core.model.Letter;
 /**
  * The yardstick: the same one-page letter drawn with bare PDFBox as a careful programmer would,
  * Liberation Serif regular and bold parsed once per thread with GSUB off, embedded as subsets, words
- * measured with PDFBox's own widths, lines justified by positioning. No fallback fonts, no pagination.
+ * measured with PDFBox's own widths, lines justified by positioning. A line Liberation cannot draw is set in
+ * Noto Sans SC (parsed once per thread, loaded into the document only when needed), CJK paragraphs broken and
+ * justified between characters. No other fallback, no pagination.
  */
 final class BaselineLetter {
   private static final byte[] REGULAR = read("/liberation/LiberationSerif-Regular.ttf");
   private static final byte[] BOLD = read("/liberation/LiberationSerif-Bold.ttf");
+  private static final byte[] CJK = read("/org/demarche/render/pdf/fonts/NotoSansSC-Regular-subset.ttf");
   private static final ThreadLocal<TrueTypeFont[]> FONTS = ThreadLocal.withInitial(() -> {
     try {
-      TrueTypeFont r = new TTFParser().parse(new RandomAccessReadBuffer(REGULAR));
-      TrueTypeFont b = new TTFParser().parse(new RandomAccessReadBuffer(BOLD));
-      r.setEnableGsub(false);
-      b.setEnableGsub(false);
-      return new TrueTypeFont[] {r, b};
+      TrueTypeFont[] f = {new TTFParser().parse(new RandomAccessReadBuffer(REGULAR)),
+          new TTFParser().parse(new RandomAccessReadBuffer(BOLD)), new TTFParser().parse(new RandomAccessReadBuffer(CJK))};
+      for (TrueTypeFont t : f) {
+        t.setEnableGsub(false);
+      }
+      return f;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -44,13 +48,21 @@ final class BaselineLetter {
     try (PDDocument doc = new PDDocument()) {
       PDFont regular = PDType0Font.load(doc, ttf[0], true);
       PDFont bold = PDType0Font.load(doc, ttf[1], true);
+      PDFont[] cjk = {null};
+      java.util.function.Supplier<PDFont> cjkFont = () -> {
+        try {
+          return cjk[0] == null ? cjk[0] = PDType0Font.load(doc, ttf[2], true) : cjk[0];
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      };
       PDPage page = new PDPage(PDRectangle.A4);
       doc.addPage(page);
       float left = 70.87f;
       float width = 595.28f - left - 62.36f;
       float[] y = {841.89f - 51f - 12f};
       try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-        Writer w = new Writer(cs, left, width, y);
+        Writer w = new Writer(cs, left, width, y, ttf[0], cjkFont);
         w.line(letter.sender().name(), bold, 13, 16);
         for (String l : letter.sender().address().printedLines()) {
           w.line(l, regular, 8.5f, 10.5f);
@@ -86,8 +98,16 @@ final class BaselineLetter {
     }
   }
 
-  private record Writer(PDPageContentStream cs, float left, float width, float[] y) {
-    void line(String text, PDFont font, float size, float leading) throws IOException {
+  private record Writer(PDPageContentStream cs, float left, float width, float[] y, TrueTypeFont latin,
+      java.util.function.Supplier<PDFont> cjk) {
+    /** Liberation when it has every character of the text, else the CJK font. */
+    private PDFont pick(String text, PDFont font) throws IOException {
+      var cmap = latin.getUnicodeCmapLookup();
+      return text.codePoints().allMatch(c -> cmap.getGlyphId(c) > 0) ? font : cjk.get();
+    }
+
+    void line(String text, PDFont latinFont, float size, float leading) throws IOException {
+      PDFont font = pick(text, latinFont);
       cs.beginText();
       cs.setFont(font, size);
       cs.newLineAtOffset(left, y[0]);
@@ -96,7 +116,12 @@ final class BaselineLetter {
       y[0] -= leading;
     }
 
-    void paragraph(String text, PDFont font, float size, float leading) throws IOException {
+    void paragraph(String text, PDFont latinFont, float size, float leading) throws IOException {
+      PDFont font = pick(text, latinFont);
+      if (font != latinFont) {
+        cjkParagraph(text, font, size, leading);
+        return;
+      }
       String[] words = text.split(" ");
       float space = font.getStringWidth(" ") * size / 1000;
       List<String> line = new ArrayList<>();
@@ -118,6 +143,36 @@ final class BaselineLetter {
       cs.showText(String.join(" ", line));
       cs.endText();
       y[0] -= leading;
+    }
+
+    /** Broken between any two characters (no kinsoku rules) and justified by spacing the characters. */
+    void cjkParagraph(String text, PDFont font, float size, float leading) throws IOException {
+      int[] cps = text.codePoints().toArray();
+      int start = 0;
+      float lineWidth = 0;
+      for (int i = 0; i <= cps.length; i++) {
+        float w = i < cps.length ? font.getStringWidth(new String(cps, i, 1)) * size / 1000 : 0;
+        if (i == cps.length || lineWidth + w > width) {
+          boolean last = i == cps.length;
+          List<Object> parts = new ArrayList<>();
+          float extra = last || i - start < 2 ? 0 : (width - lineWidth) / (i - start - 1) * 1000 / size;
+          for (int j = start; j < i; j++) {
+            parts.add(new String(cps, j, 1));
+            if (j + 1 < i && extra > 0) {
+              parts.add(-extra);
+            }
+          }
+          cs.beginText();
+          cs.setFont(font, size);
+          cs.newLineAtOffset(left, y[0]);
+          cs.showTextWithPositioning(parts.toArray());
+          cs.endText();
+          y[0] -= leading;
+          start = i;
+          lineWidth = 0;
+        }
+        lineWidth += w;
+      }
     }
 
     private void justified(List<String> words, float natural, PDFont font, float size, float leading)
