@@ -24,6 +24,7 @@ import org.demarche.render.pdf.Previews;
  * without and with PDF/A, on 1 and 2 threads, by {@link PairedRounds} (options: -Dbench.rounds, bench.millis,
  * bench.maxLoad, bench.refuseBusy);
  * {@code million}: a letter with 1,000,000 co-signatories (run it with -Xmx256m);
+ * {@code signatories [N]}: {@link SignatoryBenchmark} (import, commitment, annex of N co-signatories; -Xmx256m);
  * {@code preview FILE.png}: page 1 of the sample letter to the Osaka consulate-general as PNG.
  */
 public final class RenderBenchmark {
@@ -34,9 +35,10 @@ public final class RenderBenchmark {
     switch (mode) {
       case "compare" -> compare(List.of(String.join(",", List.of(args).subList(1, args.length)).split("[ ,]+")));
       case "million" -> million(args.length > 1 && args[1].matches("\\d+") ? Long.parseLong(args[1]) : 1_000_000L);
+      case "signatories" -> SignatoryBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       case "preview" -> java.nio.file.Files.write(java.nio.file.Path.of(args[1]),
           Previews.firstPagePng(PdfRenderer.defaults().render(sampleLetter()), 110));
-      default -> throw new IllegalArgumentException("mode must be compare, million or preview, not " + mode);
+      default -> throw new IllegalArgumentException("mode must be compare, million, signatories or preview, not " + mode);
     }
   }
 
