@@ -150,8 +150,9 @@ final class FontProgram {
   }
 
   /**
-   * A TrueType font program with every glyph id of the original, those in {@code used} (glyph 0 always, and the
-   * components of composites) with their outlines and metrics, the others empty with zero metrics.
+   * A TrueType font program that keeps the original glyph ids up to the highest one used: those in {@code used}
+   * (glyph 0 always, and the components of composites) with their outlines and metrics, the others empty with
+   * zero metrics.
    */
   byte[] sparseSubset(java.util.BitSet glyphs) {
     java.util.BitSet used = (java.util.BitSet) glyphs.clone();
@@ -162,35 +163,42 @@ final class FontProgram {
       size += (glyphStart[g + 1] - glyphStart[g] + 3) & ~3;
     }
     byte[] newGlyf = new byte[size];
-    ByteBuffer loca = ByteBuffer.allocate(4 * (numGlyphs + 1));
-    ByteBuffer metrics = ByteBuffer.allocate(4 * numGlyphs);
+    // Glyphs after the last one used are left out (maxp.numGlyphs shrinks): nothing can refer to them.
+    int count = used.length();
+    int[] loca = new int[count + 1];
+    ByteBuffer metrics = ByteBuffer.allocate(4 * count); // zero for the glyphs not used
     int at = 0;
-    for (int g = 0; g < numGlyphs; g++) {
-      loca.putInt(at);
-      if (used.get(g)) {
-        int len = glyphStart[g + 1] - glyphStart[g];
-        System.arraycopy(glyf, glyphStart[g], newGlyf, at, len);
-        at += (len + 3) & ~3;
-        int m = Math.min(g, longMetrics - 1);
-        metrics.putShort((short) u16(hmtx, 4 * m));
-        int lsbAt = g < longMetrics ? 4 * g + 2 : 4 * longMetrics + 2 * (g - longMetrics);
-        metrics.putShort(lsbAt + 2 <= hmtx.length ? (short) u16(hmtx, lsbAt) : 0);
-      } else {
-        metrics.putInt(0);
-      }
+    for (int g = used.nextSetBit(0), from = 0; g >= 0; g = used.nextSetBit(g + 1)) {
+      java.util.Arrays.fill(loca, from, g + 1, at);
+      from = g + 1;
+      int len = glyphStart[g + 1] - glyphStart[g];
+      System.arraycopy(glyf, glyphStart[g], newGlyf, at, len);
+      at += (len + 3) & ~3;
+      int m = Math.min(g, longMetrics - 1);
+      metrics.putShort(4 * g, (short) u16(hmtx, 4 * m));
+      int lsbAt = g < longMetrics ? 4 * g + 2 : 4 * longMetrics + 2 * (g - longMetrics);
+      metrics.putShort(4 * g + 2, lsbAt + 2 <= hmtx.length ? (short) u16(hmtx, lsbAt) : 0);
     }
-    loca.putInt(at);
+    loca[count] = at;
+    ByteBuffer locaBytes = ByteBuffer.allocate(4 * (count + 1));
+    locaBytes.asIntBuffer().put(loca);
     Map<String, byte[]> out = new java.util.TreeMap<>(tables);
     byte[] head = tables.get("head").clone();
     head[50] = 0;
     head[51] = 1; // indexToLocFormat: long offsets
     out.put("head", head);
     byte[] hhea = tables.get("hhea").clone();
-    hhea[34] = (byte) (numGlyphs >> 8);
-    hhea[35] = (byte) numGlyphs; // numberOfHMetrics: one long metric for every glyph
+    hhea[34] = (byte) (count >> 8);
+    hhea[35] = (byte) count; // numberOfHMetrics: one long metric for every glyph
     out.put("hhea", hhea);
+    if (tables.containsKey("maxp")) {
+      byte[] maxp = tables.get("maxp").clone();
+      maxp[4] = (byte) (count >> 8);
+      maxp[5] = (byte) count;
+      out.put("maxp", maxp);
+    }
     out.put("glyf", newGlyf);
-    out.put("loca", loca.array());
+    out.put("loca", locaBytes.array());
     out.put("hmtx", metrics.array());
     return TrueTypeWriter.write(out);
   }

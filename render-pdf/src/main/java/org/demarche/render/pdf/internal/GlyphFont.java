@@ -176,9 +176,15 @@ final class GlyphFont extends PDFont {
       int to = Math.min(gids.length, from + 100);
       b.append(to - from).append(" beginbfchar\n");
       for (int i = from; i < to; i++) {
-        b.append('<').append(hex4(gids[i])).append("> <");
-        for (char c : Character.toChars(unicode.get(gids[i]))) {
-          b.append(hex4(c));
+        b.append('<');
+        hex4(b, gids[i]);
+        b.append("> <");
+        int cp = unicode.get(gids[i]);
+        if (Character.isBmpCodePoint(cp)) {
+          hex4(b, cp);
+        } else {
+          hex4(b, Character.highSurrogate(cp));
+          hex4(b, Character.lowSurrogate(cp));
         }
         b.append(">\n");
       }
@@ -187,9 +193,10 @@ final class GlyphFont extends PDFont {
     return b.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n").toString();
   }
 
-  private static String hex4(int v) {
-    String s = Integer.toHexString(v).toUpperCase(java.util.Locale.ROOT);
-    return "0000".substring(s.length()) + s;
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private static void hex4(StringBuilder b, int v) {
+    b.append(HEX[(v >> 12) & 15]).append(HEX[(v >> 8) & 15]).append(HEX[(v >> 4) & 15]).append(HEX[v & 15]);
   }
 
   @Override

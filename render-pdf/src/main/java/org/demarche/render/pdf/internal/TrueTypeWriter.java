@@ -20,35 +20,47 @@ final class TrueTypeWriter {
         .putShort((short) Integer.numberOfTrailingZeros(power)).putShort((short) (n * 16 - power * 16));
     int offset = 12 + 16 * n;
     int headAt = -1;
+    long total = 0;
     for (Map.Entry<String, byte[]> e : tables.entrySet()) {
       byte[] t = e.getValue();
       if (e.getKey().equals("head")) {
         headAt = offset;
         t[8] = t[9] = t[10] = t[11] = 0; // checkSumAdjustment is computed over the whole file below
       }
-      out.put(e.getKey().getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) checksum(t, 0, t.length))
-          .putInt(offset).putInt(t.length);
+      long sum = checksum(t);
+      total += sum;
+      out.put(e.getKey().getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) sum).putInt(offset)
+          .putInt(t.length);
       offset += (t.length + 3) & ~3;
     }
+    int directory = out.position();
     for (byte[] t : tables.values()) {
       out.put(t);
       out.position((out.position() + 3) & ~3);
     }
     byte[] file = out.array();
     if (headAt >= 0) {
-      ByteBuffer.wrap(file).putInt(headAt + 8, (int) (0xB1B0AFBAL - checksum(file, 0, file.length)));
+      // The file's checksum is the directory's plus the tables' (each padded to 4 bytes), already summed.
+      total += checksum(java.util.Arrays.copyOf(file, directory));
+      ByteBuffer.wrap(file).putInt(headAt + 8, (int) (0xB1B0AFBAL - (total & 0xffffffffL)));
     }
     return file;
   }
 
-  private static long checksum(byte[] b, int from, int to) {
+  /** The sum of the big-endian 32-bit words of {@code b}, zero-padded to 4 bytes, modulo 2^32. */
+  static long checksum(byte[] b) {
+    ByteBuffer buf = ByteBuffer.wrap(b);
     long sum = 0;
-    for (int i = from; i < to; i += 4) {
-      long word = 0;
+    int whole = b.length & ~3;
+    for (int i = 0; i < whole; i += 4) {
+      sum += buf.getInt(i) & 0xffffffffL;
+    }
+    if (whole < b.length) {
+      long last = 0;
       for (int j = 0; j < 4; j++) {
-        word = (word << 8) | (i + j < to ? b[i + j] & 0xff : 0);
+        last = (last << 8) | (whole + j < b.length ? b[whole + j] & 0xff : 0);
       }
-      sum += word;
+      sum += last;
     }
     return sum & 0xffffffffL;
   }

@@ -20,7 +20,7 @@ import org.demarche.core.model.Letter;
 /**
  * The yardstick: the same one-page letter drawn with bare PDFBox as a careful programmer would,
  * Liberation Serif regular and bold parsed once per thread with GSUB off, embedded as subsets, words
- * measured with PDFBox's own widths, lines justified by positioning. A line Liberation cannot draw is set in
+ * measured with PDFBox's own widths, lines justified by positioning. A line with CJK characters is set in
  * Noto Sans SC (parsed once per thread, loaded into the document only when needed), CJK paragraphs broken and
  * justified between characters. No other fallback, no pagination.
  */
@@ -62,7 +62,7 @@ final class BaselineLetter {
       float width = 595.28f - left - 62.36f;
       float[] y = {841.89f - 51f - 12f};
       try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-        Writer w = new Writer(cs, left, width, y, ttf[0], cjkFont);
+        Writer w = new Writer(cs, left, width, y, cjkFont);
         w.line(letter.sender().name(), bold, 13, 16);
         for (String l : letter.sender().address().printedLines()) {
           w.line(l, regular, 8.5f, 10.5f);
@@ -98,16 +98,18 @@ final class BaselineLetter {
     }
   }
 
-  private record Writer(PDPageContentStream cs, float left, float width, float[] y, TrueTypeFont latin,
+  private record Writer(PDPageContentStream cs, float left, float width, float[] y,
       java.util.function.Supplier<PDFont> cjk) {
-    /** Liberation when it has every character of the text, else the CJK font. */
-    private PDFont pick(String text, PDFont font) throws IOException {
-      var cmap = latin.getUnicodeCmapLookup();
-      return text.codePoints().allMatch(c -> cmap.getGlyphId(c) > 0) ? font : cjk.get();
+    /** Whether the text has a CJK character (U+2E80 and above, none of which Liberation has). */
+    private static boolean cjk(int c) {
+      return c >= 0x2e80 && (c < 0xfb00 || c >= 0xfe30); // leaves out the Latin and Arabic presentation forms
     }
 
-    void line(String text, PDFont latinFont, float size, float leading) throws IOException {
-      PDFont font = pick(text, latinFont);
+    void line(String text, PDFont font, float size, float leading) throws IOException {
+      if (text.codePoints().anyMatch(Writer::cjk)) {
+        mixed(text, font, size, leading, false);
+        return;
+      }
       cs.beginText();
       cs.setFont(font, size);
       cs.newLineAtOffset(left, y[0]);
@@ -116,10 +118,9 @@ final class BaselineLetter {
       y[0] -= leading;
     }
 
-    void paragraph(String text, PDFont latinFont, float size, float leading) throws IOException {
-      PDFont font = pick(text, latinFont);
-      if (font != latinFont) {
-        cjkParagraph(text, font, size, leading);
+    void paragraph(String text, PDFont font, float size, float leading) throws IOException {
+      if (text.codePoints().anyMatch(Writer::cjk)) {
+        mixed(text, font, size, leading, true);
         return;
       }
       String[] words = text.split(" ");
@@ -145,33 +146,50 @@ final class BaselineLetter {
       y[0] -= leading;
     }
 
-    /** Broken between any two characters (no kinsoku rules) and justified by spacing the characters. */
-    void cjkParagraph(String text, PDFont font, float size, float leading) throws IOException {
+    /**
+     * Text with CJK: each character in Liberation if it is not CJK, else in Noto Sans SC; broken between any
+     * two characters (no kinsoku rules) and, for a paragraph, justified by spacing the characters.
+     */
+    void mixed(String text, PDFont latin, float size, float leading, boolean justify) throws IOException {
       int[] cps = text.codePoints().toArray();
+      PDFont[] fonts = new PDFont[cps.length];
+      float[] widths = new float[cps.length];
+      for (int i = 0; i < cps.length; i++) {
+        fonts[i] = cjk(cps[i]) ? cjk.get() : latin;
+        widths[i] = fonts[i].getStringWidth(new String(cps, i, 1)) * size / 1000;
+      }
       int start = 0;
       float lineWidth = 0;
       for (int i = 0; i <= cps.length; i++) {
-        float w = i < cps.length ? font.getStringWidth(new String(cps, i, 1)) * size / 1000 : 0;
-        if (i == cps.length || lineWidth + w > width) {
+        if (i == cps.length || (justify && lineWidth + widths[i] > width && i > start)) {
           boolean last = i == cps.length;
-          List<Object> parts = new ArrayList<>();
-          float extra = last || i - start < 2 ? 0 : (width - lineWidth) / (i - start - 1) * 1000 / size;
-          for (int j = start; j < i; j++) {
-            parts.add(new String(cps, j, 1));
-            if (j + 1 < i && extra > 0) {
-              parts.add(-extra);
-            }
-          }
+          float extra = !justify || last || i - start < 2 ? 0 : (width - lineWidth) / (i - start - 1) * 1000 / size;
           cs.beginText();
-          cs.setFont(font, size);
           cs.newLineAtOffset(left, y[0]);
-          cs.showTextWithPositioning(parts.toArray());
+          for (int j = start; j < i; ) {
+            int k = j;
+            while (k < i && fonts[k] == fonts[j]) {
+              k++;
+            }
+            cs.setFont(fonts[j], size);
+            List<Object> parts = new ArrayList<>();
+            for (int m = j; m < k; m++) {
+              parts.add(new String(cps, m, 1));
+              if (extra > 0 && m + 1 < i) {
+                parts.add(-extra);
+              }
+            }
+            cs.showTextWithPositioning(parts.toArray());
+            j = k;
+          }
           cs.endText();
           y[0] -= leading;
           start = i;
           lineWidth = 0;
         }
-        lineWidth += w;
+        if (i < cps.length) {
+          lineWidth += widths[i];
+        }
       }
     }
 
