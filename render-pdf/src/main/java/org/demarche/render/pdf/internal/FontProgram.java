@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.fontbox.ttf.HeaderTable;
 import org.apache.fontbox.ttf.HorizontalHeaderTable;
 import org.apache.fontbox.ttf.OS2WindowsMetricsTable;
@@ -21,7 +20,12 @@ import org.apache.fontbox.ttf.TrueTypeFont;
  * renumbering.
  */
 final class FontProgram {
-  private static final Map<FontSource, FontProgram> BY_SOURCE = new ConcurrentHashMap<>();
+  /**
+   * Weak keys: a bundled source lives as long as its class loader, so its program is computed once; a user's font
+   * (a new source per renderer) takes its program with it when its renderer is gone.
+   */
+  private static final Map<FontSource, FontProgram> BY_SOURCE =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
   /** The tables PDFBox keeps when it subsets a font for a CIDFontType2 (TrueTypeEmbedder.subset). */
   private static final String[] COPIED = {"cvt ", "fpgm", "gasp", "maxp", "prep"};
 
