@@ -92,8 +92,9 @@ public record PairedResult(String name, List<String> contenders, List<Round> rou
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s round %d load %.2f%s:", name, r.number(),
         r.load(), r.refused() ? " REFUSED (busy)" : r.busy() ? " BUSY" : ""));
     for (int i : r.order()) {
-      b.append(String.format(Locale.ROOT, " %s %.1f/s x%.3f;", names.get(i), r.samples().get(i).opsPerSecond(),
-          r.ratio(i)));
+      Contender.Sample sample = r.samples().get(i);
+      b.append(String.format(Locale.ROOT, " %s %.4g/s %.4g ms/op x%.3f;", names.get(i), sample.opsPerSecond(),
+          sample.nanosPerOp() / 1e6, r.ratio(i)));
     }
     return b.toString();
   }
