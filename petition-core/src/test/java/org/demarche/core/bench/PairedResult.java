@@ -92,8 +92,9 @@ public record PairedResult(String name, List<String> contenders, List<Round> rou
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s round %d load %.2f%s:", name, r.number(),
         r.load(), r.refused() ? " REFUSED (busy)" : r.busy() ? " BUSY" : ""));
     for (int i : r.order()) {
-      b.append(String.format(Locale.ROOT, " %s %.1f/s x%.3f;", names.get(i), r.samples().get(i).opsPerSecond(),
-          r.ratio(i)));
+      Contender.Sample sample = r.samples().get(i);
+      b.append(String.format(Locale.ROOT, " %s %.4g/s %.4g ms/op x%.3f;", names.get(i), sample.opsPerSecond(),
+          sample.nanosPerOp() / 1e6, r.ratio(i)));
     }
     return b.toString();
   }
@@ -110,15 +111,17 @@ public record PairedResult(String name, List<String> contenders, List<Round> rou
       b.append(String.format(Locale.ROOT, "%5d  %5.2f  %s%s%n", r.number(), r.load(),
           Arrays.toString(r.order()), r.refused() ? "  REFUSED (busy)" : r.busy() ? "  BUSY" : ""));
     }
-    b.append(String.format(Locale.ROOT, "%-32s %24s %26s %26s%n", "contender", "ops/s median [min-max]",
-        "time/op vs baseline", "same, quiet rounds only"));
+    int width = Math.max(32, contenders.stream().mapToInt(String::length).max().orElse(0) + 11);
+    b.append(String.format(Locale.ROOT, "%-" + width + "s %26s %12s %26s %26s%n", "contender",
+        "ops/s median [min-max]", "ms/op", "time/op vs baseline", "same, quiet rounds only"));
     for (int i = 0; i < contenders.size(); i++) {
       Spread o = opsPerSecond(i);
       Spread q = ratio(i);
       Spread qq = quietRatio(i);
-      b.append(String.format(Locale.ROOT, "%-32s %9.1f [%6.1f-%6.1f] %8.3fx [%.3f-%.3f] %8.3fx [%.3f-%.3f]%n",
-          contenders.get(i) + (i == 0 ? " (baseline)" : ""), o.median(), o.min(), o.max(), q.median(), q.min(),
-          q.max(), qq.median(), qq.min(), qq.max()));
+      b.append(String.format(Locale.ROOT, "%-" + width + "s %10.2f [%6.2f-%6.2f] %12.3f %8.3fx [%.3f-%.3f] %s%n",
+          contenders.get(i) + (i == 0 ? " (baseline)" : ""), o.median(), o.min(), o.max(), 1000 / o.median(),
+          q.median(), q.min(), q.max(), counted().size() == busyCounted() ? String.format(Locale.ROOT, "%26s",
+              "none quiet") : String.format(Locale.ROOT, "%8.3fx [%.3f-%.3f]", qq.median(), qq.min(), qq.max())));
     }
     return b.toString();
   }

@@ -142,6 +142,18 @@ class PairedRoundsTest {
   }
 
   @Test
+  void progressPrintsOneLinePerRoundInRunningOrderWithLoadAndTimePerOp() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    quiet("slow").rounds(2).loadSource(loads(0.5, 0.5, 3, 3)).progressTo(new PrintStream(bytes, true,
+            StandardCharsets.UTF_8))
+        .baseline("A", b -> new Contender.Sample(1, 4_000_000_000L)).contender("B", b -> new Contender.Sample(1, 2_000_000_000L))
+        .run();
+    assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+        "slow round 1 load 0.50: A 0.2500/s 4000 ms/op x1.000; B 0.5000/s 2000 ms/op x0.500;",
+        "slow round 2 load 3.00 BUSY: B 0.5000/s 2000 ms/op x0.500; A 0.2500/s 4000 ms/op x1.000;");
+  }
+
+  @Test
   void theBaselineMustComeFirstAndHaveCompany() {
     assertThatThrownBy(() -> PairedRounds.named("x").contender("B", b -> null))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("baseline first");

@@ -24,6 +24,8 @@ public final class Face {
   private final float scale;
   private final byte[] bmpState = new byte[0x10000];
   private final float[] bmpWidth = new float[0x10000];
+  /** Glyph ids of BMP code points seen so far (0: not looked up yet, or no glyph). */
+  private final char[] bmpGlyph = new char[0x10000];
 
   Face(FontSource source, int index, boolean cjk) {
     this.source = source;
@@ -50,6 +52,19 @@ public final class Face {
       return s == PRESENT;
     }
     return cmap.getGlyphId(codePoint) > 0;
+  }
+
+  /** The glyph id of the code point (0 when the font has none). */
+  public int glyphId(int codePoint) {
+    if (codePoint < 0x10000) {
+      int g = bmpGlyph[codePoint];
+      if (g == 0) {
+        g = cmap.getGlyphId(codePoint);
+        bmpGlyph[codePoint] = (char) g;
+      }
+      return g;
+    }
+    return cmap.getGlyphId(codePoint);
   }
 
   /** The advance width of the code point's glyph in thousandths of an em. */

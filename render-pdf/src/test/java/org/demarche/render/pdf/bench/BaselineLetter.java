@@ -20,18 +20,22 @@ import org.demarche.core.model.Letter;
 /**
  * The yardstick: the same one-page letter drawn with bare PDFBox as a careful programmer would,
  * Liberation Serif regular and bold parsed once per thread with GSUB off, embedded as subsets, words
- * measured with PDFBox's own widths, lines justified by positioning. No fallback fonts, no pagination.
+ * measured with PDFBox's own widths, lines justified by positioning. A line with CJK characters is set in
+ * Noto Sans SC (parsed once per thread, loaded into the document only when needed), CJK paragraphs broken and
+ * justified between characters. No other fallback, no pagination.
  */
 final class BaselineLetter {
   private static final byte[] REGULAR = read("/liberation/LiberationSerif-Regular.ttf");
   private static final byte[] BOLD = read("/liberation/LiberationSerif-Bold.ttf");
+  private static final byte[] CJK = read("/org/demarche/render/pdf/fonts/NotoSansSC-Regular-subset.ttf");
   private static final ThreadLocal<TrueTypeFont[]> FONTS = ThreadLocal.withInitial(() -> {
     try {
-      TrueTypeFont r = new TTFParser().parse(new RandomAccessReadBuffer(REGULAR));
-      TrueTypeFont b = new TTFParser().parse(new RandomAccessReadBuffer(BOLD));
-      r.setEnableGsub(false);
-      b.setEnableGsub(false);
-      return new TrueTypeFont[] {r, b};
+      TrueTypeFont[] f = {new TTFParser().parse(new RandomAccessReadBuffer(REGULAR)),
+          new TTFParser().parse(new RandomAccessReadBuffer(BOLD)), new TTFParser().parse(new RandomAccessReadBuffer(CJK))};
+      for (TrueTypeFont t : f) {
+        t.setEnableGsub(false);
+      }
+      return f;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -44,13 +48,21 @@ final class BaselineLetter {
     try (PDDocument doc = new PDDocument()) {
       PDFont regular = PDType0Font.load(doc, ttf[0], true);
       PDFont bold = PDType0Font.load(doc, ttf[1], true);
+      PDFont[] cjk = {null};
+      java.util.function.Supplier<PDFont> cjkFont = () -> {
+        try {
+          return cjk[0] == null ? cjk[0] = PDType0Font.load(doc, ttf[2], true) : cjk[0];
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      };
       PDPage page = new PDPage(PDRectangle.A4);
       doc.addPage(page);
       float left = 70.87f;
       float width = 595.28f - left - 62.36f;
       float[] y = {841.89f - 51f - 12f};
       try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-        Writer w = new Writer(cs, left, width, y);
+        Writer w = new Writer(cs, left, width, y, cjkFont);
         w.line(letter.sender().name(), bold, 13, 16);
         for (String l : letter.sender().address().printedLines()) {
           w.line(l, regular, 8.5f, 10.5f);
@@ -86,8 +98,18 @@ final class BaselineLetter {
     }
   }
 
-  private record Writer(PDPageContentStream cs, float left, float width, float[] y) {
+  private record Writer(PDPageContentStream cs, float left, float width, float[] y,
+      java.util.function.Supplier<PDFont> cjk) {
+    /** Whether the text has a CJK character (U+2E80 and above, none of which Liberation has). */
+    private static boolean cjk(int c) {
+      return c >= 0x2e80 && (c < 0xfb00 || c >= 0xfe30); // leaves out the Latin and Arabic presentation forms
+    }
+
     void line(String text, PDFont font, float size, float leading) throws IOException {
+      if (text.codePoints().anyMatch(Writer::cjk)) {
+        mixed(text, font, size, leading, false);
+        return;
+      }
       cs.beginText();
       cs.setFont(font, size);
       cs.newLineAtOffset(left, y[0]);
@@ -97,6 +119,10 @@ final class BaselineLetter {
     }
 
     void paragraph(String text, PDFont font, float size, float leading) throws IOException {
+      if (text.codePoints().anyMatch(Writer::cjk)) {
+        mixed(text, font, size, leading, true);
+        return;
+      }
       String[] words = text.split(" ");
       float space = font.getStringWidth(" ") * size / 1000;
       List<String> line = new ArrayList<>();
@@ -118,6 +144,53 @@ final class BaselineLetter {
       cs.showText(String.join(" ", line));
       cs.endText();
       y[0] -= leading;
+    }
+
+    /**
+     * Text with CJK: each character in Liberation if it is not CJK, else in Noto Sans SC; broken between any
+     * two characters (no kinsoku rules) and, for a paragraph, justified by spacing the characters.
+     */
+    void mixed(String text, PDFont latin, float size, float leading, boolean justify) throws IOException {
+      int[] cps = text.codePoints().toArray();
+      PDFont[] fonts = new PDFont[cps.length];
+      float[] widths = new float[cps.length];
+      for (int i = 0; i < cps.length; i++) {
+        fonts[i] = cjk(cps[i]) ? cjk.get() : latin;
+        widths[i] = fonts[i].getStringWidth(new String(cps, i, 1)) * size / 1000;
+      }
+      int start = 0;
+      float lineWidth = 0;
+      for (int i = 0; i <= cps.length; i++) {
+        if (i == cps.length || (justify && lineWidth + widths[i] > width && i > start)) {
+          boolean last = i == cps.length;
+          float extra = !justify || last || i - start < 2 ? 0 : (width - lineWidth) / (i - start - 1) * 1000 / size;
+          cs.beginText();
+          cs.newLineAtOffset(left, y[0]);
+          for (int j = start; j < i; ) {
+            int k = j;
+            while (k < i && fonts[k] == fonts[j]) {
+              k++;
+            }
+            cs.setFont(fonts[j], size);
+            List<Object> parts = new ArrayList<>();
+            for (int m = j; m < k; m++) {
+              parts.add(new String(cps, m, 1));
+              if (extra > 0 && m + 1 < i) {
+                parts.add(-extra);
+              }
+            }
+            cs.showTextWithPositioning(parts.toArray());
+            j = k;
+          }
+          cs.endText();
+          y[0] -= leading;
+          start = i;
+          lineWidth = 0;
+        }
+        if (i < cps.length) {
+          lineWidth += widths[i];
+        }
+      }
     }
 
     private void justified(List<String> words, float natural, PDFont font, float size, float leading)

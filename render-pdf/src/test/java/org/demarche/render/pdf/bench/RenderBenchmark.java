@@ -3,14 +3,13 @@ package org.demarche.render.pdf.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
+import java.util.Map;
+import org.demarche.core.bench.Contender;
+import org.demarche.core.bench.PairedResult;
+import org.demarche.core.bench.PairedRounds;
 import org.demarche.core.model.Disclosure;
 import org.demarche.core.model.Letter;
 import org.demarche.core.model.Signatories;
@@ -21,9 +20,11 @@ import org.demarche.render.pdf.Previews;
 
 /**
  * On-demand benchmark (never run by the build). Modes:
- * {@code compare}: one-page letters per second, bare-PDFBox baseline vs Demarche without and with
- * PDF/A, on 1 and 2 threads, three rounds, medians printed;
+ * {@code compare [en|zh] [1|2]}: one-page English and Chinese letters, bare-PDFBox baseline vs Demarche
+ * without and with PDF/A, on 1 and 2 threads, by {@link PairedRounds} (options: -Dbench.rounds, bench.millis,
+ * bench.maxLoad, bench.refuseBusy);
  * {@code million}: a letter with 1,000,000 co-signatories (run it with -Xmx256m);
+ * {@code signatories [N]}: {@link SignatoryBenchmark} (import, commitment, annex of N co-signatories; -Xmx256m);
  * {@code preview FILE.png}: page 1 of the sample letter to the Osaka consulate-general as PNG.
  */
 public final class RenderBenchmark {
@@ -32,11 +33,12 @@ public final class RenderBenchmark {
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : "compare";
     switch (mode) {
-      case "compare" -> compare();
-      case "million" -> million(args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L);
+      case "compare" -> compare(List.of(String.join(",", List.of(args).subList(1, args.length)).split("[ ,]+")));
+      case "million" -> million(args.length > 1 && args[1].matches("\\d+") ? Long.parseLong(args[1]) : 1_000_000L);
+      case "signatories" -> SignatoryBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       case "preview" -> java.nio.file.Files.write(java.nio.file.Path.of(args[1]),
           Previews.firstPagePng(PdfRenderer.defaults().render(sampleLetter()), 110));
-      default -> throw new IllegalArgumentException("mode must be compare, million or preview, not " + mode);
+      default -> throw new IllegalArgumentException("mode must be compare, million, signatories or preview, not " + mode);
     }
   }
 
@@ -54,49 +56,52 @@ public final class RenderBenchmark {
         l.closing(), l.signer(), Signatories.none(), Disclosure.FULL, false, l.replyTo());
   }
 
-  static void compare() throws Exception {
-    Letter letter = sampleLetter();
+  /**
+   * English and Chinese one-page letters, 1 and 2 threads: bare PDFBox (the baseline) against Demarche with and
+   * without PDF/A, by {@link PairedRounds} (rotated order, paired per-round ratios, load marked); {@code args}
+   * may narrow it, e.g. {@code compare en 1}.
+   */
+  static void compare(List<String> args) throws Exception {
     PdfRenderer plain = PdfRenderer.create(PdfOptions.defaults().withPdfA(false));
     PdfRenderer pdfa = PdfRenderer.defaults();
-    if (PdfText.pageCount(plain.render(letter).content()) != 1) {
-      throw new IllegalStateException("the benchmark letter must fit one page");
-    }
-    List<String> names = List.of("baseline (bare PDFBox)", "Demarche, PDF/A off", "Demarche, PDF/A-2b");
-    List<Function<Letter, byte[]>> variants = List.of(BaselineLetter::render, l -> plain.render(l).content(),
-        l -> pdfa.render(l).content());
-    for (int threads : new int[] {1, 2}) {
-      List<List<Double>> rates = new ArrayList<>();
-      for (int v = 0; v < variants.size(); v++) {
-        rates.add(new ArrayList<>());
-        run(variants.get(v), letter, threads, 2_000); // warm-up
+    Map<String, Letter> letters = new LinkedHashMap<>();
+    letters.put("en", sampleLetter());
+    letters.put("zh", inScript("zh", CHINESE));
+    List<String> picked = args.stream().filter(letters::containsKey).toList();
+    List<Integer> threads = args.stream().filter(a -> a.matches("[1-9]")).map(Integer::valueOf).toList();
+    for (var e : letters.entrySet()) {
+      if (!picked.isEmpty() && !picked.contains(e.getKey())) {
+        continue;
       }
-      for (int round = 0; round < 3; round++) {
-        for (int v = 0; v < variants.size(); v++) {
-          rates.get(v).add(run(variants.get(v), letter, threads, 4_000));
+      Letter letter = e.getValue();
+      for (Letter check : List.of(letter)) {
+        if (PdfText.pageCount(plain.render(check).content()) != 1 || PdfText.pageCount(BaselineLetter.render(check)) != 1) {
+          throw new IllegalStateException("the benchmark letter must fit one page");
         }
       }
-      double base = median(rates.get(0));
-      System.out.printf(Locale.ROOT, "%d thread(s):%n", threads);
-      for (int v = 0; v < variants.size(); v++) {
-        double m = median(rates.get(v));
-        System.out.printf(Locale.ROOT, "  %-24s %7.1f letters/s  %6.2f ms/letter  %.2fx baseline time  rounds %s%n",
-            names.get(v), m, 1000.0 * threads / m, base / m, fmt(rates.get(v)));
+      for (int t : threads.isEmpty() ? List.of(1, 2) : threads) {
+        PairedResult r = PairedRounds.named("render " + e.getKey().toUpperCase(Locale.ROOT) + ", " + t + " thread(s)")
+            .ownThreads(t).progressTo(System.out)
+            .baseline("bare PDFBox", Contender.repeating(() -> check(BaselineLetter.render(letter)), t))
+            .contender("Demarche, PDF/A off", Contender.repeating(() -> check(plain.render(letter).content()), t))
+            .contender("Demarche, PDF/A-2b", Contender.repeating(() -> check(pdfa.render(letter).content()), t))
+            .run();
+        r.print(System.out);
       }
-      System.out.printf(Locale.ROOT, "  PDF/A cost: %+.1f%%%n", 100.0 * (median(rates.get(1)) / median(rates.get(2)) - 1));
+      System.out.printf(Locale.ROOT, "sizes (%s): baseline %d B, Demarche %d B, PDF/A %d B%n", e.getKey(),
+          BaselineLetter.render(letter).length, plain.render(letter).size(), pdfa.render(letter).size());
     }
-    System.out.printf(Locale.ROOT, "sizes: baseline %d B, Demarche %d B, PDF/A %d B%n",
-        BaselineLetter.render(letter).length, plain.render(letter).size(), pdfa.render(letter).size());
-    scripts(pdfa);
   }
 
-  static final String JAPANESE = "1982年9月24日、中華人民共和国は1951年の「難民の地位に関する条約」および1967年の"
-      + "「難民の地位に関する議定書」に加入し、迫害を逃れる人々に対して国際社会が共に負う責務を引き受けられました。"
-      + "中国に渡る北朝鮮の人々の多くは、同条約にいう難民に当たります。送還された人々は、投獄や拷問、"
-      + "場合によっては処刑に直面しています。";
+  private static void check(byte[] pdf) {
+    if (pdf.length < 1000) {
+      throw new IllegalStateException("empty PDF");
+    }
+  }
 
-  static final String ARABIC = "في 24 سبتمبر 1982 انضمت جمهورية الصين الشعبية إلى اتفاقية عام 1951 الخاصة بوضع"
-      + " اللاجئين وبروتوكولها لعام 1967، ونطلب باحترام وقف الإعادة القسرية للاجئين الكوريين الشماليين والسماح"
-      + " لهم بالمرور الآمن إلى بلد ثالث يختارونه، كما طلب كثيرون قبلنا.";
+  static final String CHINESE = "1982年9月24日，中华人民共和国加入了1951年《关于难民地位的公约》及其1967年《议定书》，"
+      + "我们每年都将这一天纪念为“世界拯救北韩难民日”。我们恳请贵国政府按照公约的要求对待逃往中国的北韩人："
+      + "不将他们遣返至面临迫害的国家，并允许他们前往自己选择的第三国。";
 
   /** The sample letter with its four paragraphs in another language and script. */
   static Letter inScript(String language, String paragraph) {
@@ -104,48 +109,6 @@ public final class RenderBenchmark {
     return new Letter(l.id(), l.campaignId(), l.sender(), l.mission(), l.addressee(), language, l.date(),
         l.dateLine(), l.subject(), l.salutation(), List.of(paragraph, paragraph, paragraph, paragraph), l.closing(),
         l.signer(), Signatories.none(), Disclosure.FULL, false, l.replyTo());
-  }
-
-  /** One-thread rates of one-page Japanese and Arabic letters (PDF/A-2b), beside the Latin ones above. */
-  static void scripts(PdfRenderer pdfa) throws Exception {
-    for (Letter l : List.of(inScript("ja", JAPANESE), inScript("ar", ARABIC))) {
-      Function<Letter, byte[]> render = x -> pdfa.render(x).content();
-      run(render, l, 1, 2_000);
-      List<Double> rates = new ArrayList<>();
-      for (int round = 0; round < 3; round++) {
-        rates.add(run(render, l, 1, 4_000));
-      }
-      System.out.printf(Locale.ROOT, "1 thread: Demarche, PDF/A-2b, %s letter: %7.1f letters/s  rounds %s  %d B%n",
-          l.language(), median(rates), fmt(rates), pdfa.render(l).size());
-    }
-  }
-
-  static double run(Function<Letter, byte[]> variant, Letter letter, int threads, long millis) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      long end = System.nanoTime() + millis * 1_000_000L;
-      long start = System.nanoTime();
-      List<Future<Long>> counts = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        counts.add(pool.submit(() -> {
-          long n = 0;
-          while (System.nanoTime() < end) {
-            if (variant.apply(letter).length < 1000) {
-              throw new IllegalStateException("empty PDF");
-            }
-            n++;
-          }
-          return n;
-        }));
-      }
-      long total = 0;
-      for (Future<Long> f : counts) {
-        total += f.get();
-      }
-      return total / ((System.nanoTime() - start) / 1e9);
-    } finally {
-      pool.shutdown();
-    }
   }
 
   static void million(long n) {
@@ -165,18 +128,6 @@ public final class RenderBenchmark {
     System.out.printf(Locale.ROOT,
         "%,d co-signatories: %.1f s, %,d pages, %,d bytes, max heap %d MB, peak heap used %d MB%n", n, seconds,
         PdfText.pageCount(pdf), pdf.length, Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
-  }
-
-  static String fmt(List<Double> values) {
-    List<String> out = new ArrayList<>();
-    values.forEach(v -> out.add(String.format(Locale.ROOT, "%.0f", v)));
-    return String.join("/", out);
-  }
-
-  static double median(List<Double> values) {
-    List<Double> s = new ArrayList<>(values);
-    Collections.sort(s);
-    return s.get(s.size() / 2);
   }
 
   /** Page counting without keeping the document. */

@@ -5,25 +5,25 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.io.BufferedReader;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.demarche.core.bench.Contender;
+import org.demarche.core.bench.PairedResult;
+import org.demarche.core.bench.PairedRounds;
 import org.demarche.core.model.Disclosure;
 import org.demarche.core.model.Letter;
-import org.demarche.core.model.Signatory;
 import org.demarche.core.contract.Fixtures;
 import org.demarche.core.signatories.CommittedSignatories;
 import org.demarche.core.signatories.ImportOptions;
-import org.demarche.core.signatories.ListCommitment;
 import org.demarche.core.signatories.SignatoryImport;
 import org.demarche.render.pdf.PdfRenderer;
 
 /**
- * On demand, not a test: imports a generated CSV of N signatories (default 1,000,000), streams it,
- * computes its list commitment and renders one letter with its annex; prints the time of each step and
- * the heap in use. Run with -Xmx256m (see docs/signatories.md).
+ * On demand, not a test: generates a CSV of N signatories (default 1,000,000), then by {@link PairedRounds}
+ * (one op a contender a round, rotated, paired to reading the file's lines) times the import, the import with
+ * the list commitment, and the whole way to a letter with its annex; prints the heap in use. Run with -Xmx256m
+ * (see docs/signatories.md); arguments: N [rounds].
  */
 public final class SignatoryBenchmark {
   private static final String[] FAMILY = {"Yamada", "Kim", "Tanaka", "Park", "Sato", "Lee", "山田", "Choi", "Nguyen", "Suzuki"};
@@ -32,8 +32,28 @@ public final class SignatoryBenchmark {
   private static final String[] COUNTRY = {"JP", "JP", "JP", "KR", "KR", "US", "FR", ""};
   private static final String[] LEVEL = {"counted-only", "counted-only", "initials", "name-only", "full", ""};
 
+  /** One op a round: these steps take seconds each. */
+  private static Contender once(Contender.Op op) {
+    return Contender.repeating(op, 1);
+  }
+
+  private static CommittedSignatories imported(Path csv, long n) throws java.io.IOException {
+    SignatoryImport.Imported in = SignatoryImport.read(csv, ImportOptions.defaults());
+    if (in.report().imported() != n) {
+      throw new IllegalStateException("imported " + in.report().summary());
+    }
+    return in.signatories();
+  }
+
+  private static Letter letterWith(CommittedSignatories list) {
+    Letter base = Fixtures.letterTo(Fixtures.osaka());
+    return new Letter(base.id(), base.campaignId(), base.sender(), base.mission(), base.addressee(),
+        base.language(), base.date(), base.dateLine(), base.subject(), base.salutation(), base.paragraphs(),
+        base.closing(), base.signer(), list, Disclosure.FULL, false, base.replyTo());
+  }
+
   public static void main(String[] args) throws Exception {
-    long n = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
+    long n = args.length > 0 && args[0].matches("\\d+") ? Long.parseLong(args[0]) : 1_000_000L;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     Path dir = Files.createTempDirectory("demarche-signatories-bench");
     Path csv = dir.resolve("signatories.csv");
@@ -52,49 +72,39 @@ public final class SignatoryBenchmark {
     System.out.printf(Locale.ENGLISH, "%,d rows, %,.1f MB CSV; max heap %,d MB; %d cores%n", n,
         Files.size(csv) / 1e6, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
 
-    List<Double> imports = new ArrayList<>();
-    CommittedSignatories list = null;
-    for (int r = 0; r < rounds; r++) {
-      long t0 = System.nanoTime();
-      SignatoryImport.Imported in = SignatoryImport.read(csv, ImportOptions.defaults());
-      double s = (System.nanoTime() - t0) / 1e9;
-      imports.add(s);
-      list = in.signatories();
-      System.out.printf(Locale.ENGLISH, "import (check every row, duplicates, counts): %.2f s, %,.0f rows/s; %s%n", s,
-          n / s, in.report().summary());
-    }
-    Collections.sort(imports);
-    double median = imports.get(imports.size() / 2);
-    System.out.printf(Locale.ENGLISH, "import median of %d: %.2f s = %,.0f rows/s%n", rounds, median, n / median);
-
-    long t0 = System.nanoTime();
-    long count;
-    try (Stream<Signatory> s = list.stream()) {
-      count = s.count();
-    }
-    double stream = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ENGLISH, "stream all signatories: %.2f s, %,.0f rows/s (%,d)%n", stream, count / stream, count);
-
-    t0 = System.nanoTime();
-    ListCommitment c = list.commitment();
-    double commit = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ENGLISH, "list commitment (salts file created, salts, leaves, sort, tree): %.2f s; %s%n",
-        commit, c);
-
-    Letter base = Fixtures.letterTo(Fixtures.osaka());
-    Letter letter = new Letter(base.id(), base.campaignId(), base.sender(), base.mission(), base.addressee(),
-        base.language(), base.date(), base.dateLine(), base.subject(), base.salutation(), base.paragraphs(),
-        base.closing(), base.signer(), list, Disclosure.FULL, false, base.replyTo());
-    PdfRenderer pdf = PdfRenderer.defaults();
+    Path salts = dir.resolve("signatories.csv.salts");
     Path out = dir.resolve("letter.pdf");
-    t0 = System.nanoTime();
-    try (OutputStream o = Files.newOutputStream(out)) {
-      pdf.write(letter, o);
+    PdfRenderer pdf = PdfRenderer.defaults();
+    PairedRounds bench = PairedRounds.named(String.format(Locale.ENGLISH, "%,d co-signatories", n))
+        .budget(Contender.Budget.ofOps(1)).progressTo(System.out).ownThreads(1)
+        .baseline("read the CSV's lines (no parsing)", once(() -> {
+          try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            if (r.lines().count() < n) {
+              throw new IllegalStateException("short CSV");
+            }
+          }
+        }))
+        .contender("import (every row checked, duplicates, counts)", once(() -> imported(csv, n)))
+        .contender("import + list commitment", once(() -> {
+          Files.deleteIfExists(salts); // each round creates the salts file, as a first run does
+          imported(csv, n).commitment();
+        }))
+        .contender("import + commitment + letter with annex", once(() -> {
+          Files.deleteIfExists(salts);
+          CommittedSignatories list = imported(csv, n);
+          list.commitment();
+          try (OutputStream o = Files.newOutputStream(out)) {
+            pdf.write(letterWith(list), o);
+          }
+        }));
+    if (args.length > 1 && args[1].matches("\\d+")) {
+      bench.rounds(Integer.parseInt(args[1]));
     }
-    double render = (System.nanoTime() - t0) / 1e9;
+    PairedResult result = bench.run();
+    result.print(System.out);
     Runtime rt = Runtime.getRuntime();
-    System.out.printf(Locale.ENGLISH, "render letter + annex (tally, 2 streamed passes, commitment cached): %.2f s,"
-        + " %,.1f MB PDF; heap in use after %,d MB%n", render, Files.size(out) / 1e6, (rt.totalMemory() - rt.freeMemory()) >> 20);
+    System.out.printf(Locale.ENGLISH, "annex PDF %,.1f MB; heap in use after %,d MB%n", Files.size(out) / 1e6,
+        (rt.totalMemory() - rt.freeMemory()) >> 20);
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.toList()) {
         Files.delete(f);
