@@ -25,6 +25,8 @@ final class Canonical {
   static final class Buffer {
     private byte[] out = new byte[256];
     private int at;
+    /** Instant.toString is slow and a list holds few distinct dates: the texts seen, up to a bound. */
+    private final java.util.Map<java.time.Instant, String> instants = new java.util.HashMap<>();
 
     /** Encodes {@code s}; the record is the first (returned) length bytes of {@link #bytes()}. */
     int encode(Signatory s) {
@@ -37,9 +39,21 @@ final class Canonical {
       put(s.city().orElse(null));
       put(s.country().orElse(null));
       put(s.email().orElse(null));
-      put(s.signedAt().isPresent() ? s.signedAt().get().toString() : null);
+      put(s.signedAt().isPresent() ? instant(s.signedAt().get()) : null);
       put(s.disclosure().name());
       return at;
+    }
+
+    private String instant(java.time.Instant i) {
+      String text = instants.get(i);
+      if (text == null) {
+        if (instants.size() >= 4096) {
+          instants.clear();
+        }
+        text = i.toString();
+        instants.put(i, text);
+      }
+      return text;
     }
 
     byte[] bytes() {

@@ -130,6 +130,21 @@ class OnePassImportTest {
   }
 
   @Test
+  void aDuplicateFoundAfterTheTableHasGrownNamesTheFirstRowsLineAndColumn() throws Exception {
+    StringBuilder csv = new StringBuilder("name,city,email\n");
+    for (int i = 0; i < 10_000; i++) {
+      csv.append("Person ").append(i).append(",Osaka,").append(i % 2 == 0 ? "" : "p" + i + "@example.org").append('\n');
+    }
+    csv.append("Again,Kobe,P1@example.org\nperson  0,OSAKA,\n");
+    Path file = dir.resolve("signatories.csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    ImportReport r = SignatoryImport.read(file, ImportOptions.defaults()).report();
+    assertThat(r.duplicates()).extracting(d -> d.at().line() + ":" + d.at().column() + "=" + d.first().line() + ":"
+        + d.first().column() + " " + d.rule())
+        .containsExactly("10002:3=3:3 EMAIL", "10003:1=2:1 NAME_AND_CITY");
+  }
+
+  @Test
   void leavesCrowdingOneBucketAreSortedAsUnsignedBytes() {
     Random random = new Random(21);
     LeafList leaves = new LeafList(SaltKey.ofHex(KEY));

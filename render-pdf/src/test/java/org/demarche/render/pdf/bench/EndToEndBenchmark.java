@@ -28,7 +28,8 @@ import org.demarche.render.pdf.PdfRenderer;
  * import: the commitment and both annex passes read and check the CSV again), the contender today's
  * {@link SignatoryImport}. Both commit with the same salts file and must print the same commitment. Prints
  * each round (with the load average), the paired table, and the median time of each step. Run with
- * -Xmx256m (see docs/signatories.md); {@code -Dbench.rounds=7 -Dbench.warmups=1} are the defaults.
+ * -Xmx256m (see docs/signatories.md); {@code -Dbench.rounds=7 -Dbench.warmups=1} are the defaults. Arguments:
+ * {@code N} rows, or {@code N one-pass K} to run today's path alone K times (for a profile).
  */
 public final class EndToEndBenchmark {
   private final Path csv;
@@ -55,7 +56,16 @@ public final class EndToEndBenchmark {
     EndToEndBenchmark b = new EndToEndBenchmark(dir, csv);
     Steps old = new Steps("old path");
     Steps onePass = new Steps("one pass");
-    PairedResult r = PairedRounds.named(String.format(Locale.ENGLISH, "%,d co-signatories end to end (CSV, import, commitment, annex)", n))
+    if (args.length > 2 && args[1].equals("one-pass")) {
+      // For a profile of today's path alone: "N one-pass K" runs it K times, unpaired.
+      for (int i = Integer.parseInt(args[2]); i > 0; i--) {
+        b.endToEnd(onePass, () -> SignatoryImport.read(csv, ImportOptions.defaults()).signatories());
+      }
+      onePass.print();
+      return;
+    }
+    String name = String.format(Locale.ENGLISH, "%,d co-signatories end to end (CSV, import, commitment, annex)", n);
+    PairedResult r = PairedRounds.named(name)
         .budget(Contender.Budget.ofOps(1))
         .baseline("old path: import, commitment, annex each read the CSV",
             Contender.repeating(() -> b.endToEnd(old, () -> LegacyCsvSignatories.read(csv)), 1))
