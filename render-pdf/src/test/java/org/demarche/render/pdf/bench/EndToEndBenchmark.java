@@ -53,7 +53,20 @@ public final class EndToEndBenchmark {
     System.out.printf(Locale.ENGLISH, "%,d rows, %,.1f MB CSV; max heap %,d MB; %d cores; load %.2f%n", n,
         Files.size(csv) / 1e6, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
         PairedRounds.loadAverage());
-    EndToEndBenchmark b = new EndToEndBenchmark(dir, csv);
+    try {
+      new EndToEndBenchmark(dir, csv).compare(n, args);
+    } finally {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
+      }
+      Files.delete(dir);
+    }
+  }
+
+  private void compare(long n, String[] args) throws Exception {
+    EndToEndBenchmark b = this;
     Steps old = new Steps("old path");
     Steps onePass = new Steps("one pass");
     if (args.length > 2 && args[1].equals("one-pass")) {
@@ -77,12 +90,6 @@ public final class EndToEndBenchmark {
     r.print(System.out);
     old.print();
     onePass.print();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        Files.delete(f);
-      }
-    }
-    Files.delete(dir);
   }
 
   /** How a side imports the list. */
