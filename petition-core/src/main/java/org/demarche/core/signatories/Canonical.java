@@ -1,8 +1,7 @@
 package org.demarche.core.signatories;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import java.util.Arrays;
 import org.demarche.core.model.Signatory;
 
 /**
@@ -12,34 +11,76 @@ import org.demarche.core.model.Signatory;
  */
 final class Canonical {
   static final int VERSION = 1;
+  private static final String ORGANIZATION = "organization";
+  private static final String PERSON = "person";
 
   private Canonical() {}
 
   static byte[] encode(Signatory s) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    out.write(VERSION);
-    put(out, Optional.of(s.kind() == Signatory.Kind.ORGANIZATION ? "organization" : "person"));
-    put(out, Optional.of(s.name()));
-    put(out, s.organization());
-    put(out, s.city());
-    put(out, s.country());
-    put(out, s.email());
-    put(out, s.signedAt().map(Object::toString));
-    put(out, Optional.of(s.disclosure().name()));
-    return out.toByteArray();
+    Buffer b = new Buffer();
+    return Arrays.copyOf(b.bytes(), b.encode(s));
   }
 
-  private static void put(ByteArrayOutputStream out, Optional<String> value) {
-    if (value.isEmpty()) {
-      out.write(0);
-      return;
+  /** Encodes into one reused array, for a pass over many rows. */
+  static final class Buffer {
+    private byte[] out = new byte[256];
+    private int at;
+    /** Instant.toString is slow and a list holds few distinct dates: the texts seen, up to a bound. */
+    private final java.util.Map<java.time.Instant, String> instants = new java.util.HashMap<>();
+
+    /** Encodes {@code s}; the record is the first (returned) length bytes of {@link #bytes()}. */
+    int encode(Signatory s) {
+      at = 0;
+      room(1);
+      out[at++] = VERSION;
+      put(s.kind() == Signatory.Kind.ORGANIZATION ? ORGANIZATION : PERSON);
+      put(s.name());
+      put(s.organization().orElse(null));
+      put(s.city().orElse(null));
+      put(s.country().orElse(null));
+      put(s.email().orElse(null));
+      put(s.signedAt().isPresent() ? instant(s.signedAt().get()) : null);
+      put(s.disclosure().name());
+      return at;
     }
-    byte[] b = value.get().getBytes(StandardCharsets.UTF_8);
-    out.write(1);
-    out.write(b.length >>> 24);
-    out.write(b.length >>> 16);
-    out.write(b.length >>> 8);
-    out.write(b.length);
-    out.write(b, 0, b.length);
+
+    private String instant(java.time.Instant i) {
+      String text = instants.get(i);
+      if (text == null) {
+        if (instants.size() >= 4096) {
+          instants.clear();
+        }
+        text = i.toString();
+        instants.put(i, text);
+      }
+      return text;
+    }
+
+    byte[] bytes() {
+      return out;
+    }
+
+    private void put(String value) {
+      room(5);
+      if (value == null) {
+        out[at++] = 0;
+        return;
+      }
+      byte[] b = value.getBytes(StandardCharsets.UTF_8);
+      room(5 + b.length);
+      out[at++] = 1;
+      out[at++] = (byte) (b.length >>> 24);
+      out[at++] = (byte) (b.length >>> 16);
+      out[at++] = (byte) (b.length >>> 8);
+      out[at++] = (byte) b.length;
+      System.arraycopy(b, 0, out, at, b.length);
+      at += b.length;
+    }
+
+    private void room(int more) {
+      if (at + more > out.length) {
+        out = Arrays.copyOf(out, Math.max(out.length * 2, at + more));
+      }
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.demarche.core.signatories;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.demarche.core.model.Disclosure;
@@ -25,6 +26,21 @@ public interface CommittedSignatories extends Signatories {
    * {@link #commitment()}; returns that commitment. The receipts are private to each signatory.
    */
   ListCommitment issueReceipts(java.util.function.Consumer<InclusionReceipt> each);
+
+  /**
+   * What a recipient may see of each signatory under {@code cap}, in list order: {@link Signatory#displayed}
+   * of each, empty for one who is only counted. A list imported from a file answers from what its import
+   * kept, without reading and checking the file again. The caller closes the stream.
+   */
+  default Stream<Optional<String>> displayed(Disclosure cap) {
+    Objects.requireNonNull(cap, "cap");
+    return stream().map(s -> s.displayed(cap));
+  }
+
+  /** {@link #displayed(Disclosure)} of any list. */
+  static Stream<Optional<String>> displayed(Signatories list, Disclosure cap) {
+    return list instanceof CommittedSignatories c ? c.displayed(cap) : list.stream().map(s -> s.displayed(cap));
+  }
 
   /** Wraps {@code list}, salting it with the key {@code key} supplies when the commitment is first needed. */
   static CommittedSignatories of(Signatories list, Supplier<SaltKey> key) {

@@ -23,6 +23,11 @@ import org.demarche.core.model.Signatory;
 /**
  * A CSV signatory list: checked whole once ({@link #check}), then read from disk on every stream, so a
  * million rows need not sit in memory. Committed with the salts file beside it.
+ *
+ * <p>The one pass of the check also does the work that would otherwise read the file again: it hashes each
+ * good row's commitment leaf ({@link LeafList}; with the salts file's key, or with a new key that is written
+ * to the salts file only when the commitment is first asked for) and keeps what an annex shows of each row
+ * ({@link ShownRows}).
  */
 final class CsvSignatories implements CommittedSignatories {
   private final Path path;
@@ -33,6 +38,9 @@ final class CsvSignatories implements CommittedSignatories {
   private long count = -1;
   private SignatoryTally tally;
   private ListCommitment commitment;
+  /** The leaves hashed by the check, until the commitment is computed from them; null if not kept. */
+  private LeafList leaves;
+  private ShownRows shown;
 
   CsvSignatories(Path path, Path salts, String display, Disclosure cap, boolean skipBadRows) {
     this.path = path;
@@ -48,10 +56,12 @@ final class CsvSignatories implements CommittedSignatories {
    * @throws InvalidInputException for a bad header, or for any bad row unless bad rows are skipped
    */
   ImportReport check() {
-    Checking c = new Checking(display);
+    Checking c = new Checking(display, leavesFor(salts), shownRows());
     try (SignatoryCsv in = SignatoryCsv.open(path, display)) {
       readRows(in, c);
+      c.finish();
     } catch (IOException | UncheckedIOException e) {
+      c.abandon();
       String why = String.valueOf(e.getMessage());
       c.problems.add(new Problem(new Location(display, 1, 1), "", "cannot read the file: "
           + why.lines().findFirst().orElse(why)));
@@ -61,7 +71,13 @@ final class CsvSignatories implements CommittedSignatories {
       c.problems.add(new Problem(new Location(display, 0, 0), "", "and " + c.unlisted + " more problems not listed"));
     }
     if (!c.problems.isEmpty() && !skipBadRows) {
+      c.abandon();
       throw new InvalidInputException(c.problems);
+    }
+    leaves = c.leaves;
+    shown = c.shown;
+    if (shown != null) {
+      shown.deleteWhenUnreachable(this);
     }
     count = c.imported;
     tally = c.counter.tally();
@@ -100,11 +116,33 @@ final class CsvSignatories implements CommittedSignatories {
         in.extra(row), cap, (field, message) -> c.add(new Problem(in.at(row, field), SignatoryFields.COLUMNS.get(field),
             message)));
     if (s.isPresent() && c.problems.size() + c.unlisted == before) {
-      c.imported++;
+      c.keep(s.get());
       c.counter.add(s.get());
       c.dups.add(s.get(), row.line(), in.columnOf(SignatoryFields.EMAIL), in.columnOf(SignatoryFields.NAME));
     } else {
       c.badRows++;
+    }
+  }
+
+  /**
+   * The leaves of this list, salted with the salts file's key, or with a new key kept in memory until the
+   * commitment is needed (reading a list writes no file). Null when the salts file cannot be read: the
+   * commitment then reads the list again and reports the damaged file.
+   */
+  private static LeafList leavesFor(Path salts) {
+    try {
+      return new LeafList(java.nio.file.Files.exists(salts) ? SaltKey.read(salts) : SaltKey.generate());
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** A new file of what the annex shows, or null (the annex then reads the list again) when none can be made. */
+  private static ShownRows.Writer shownRows() {
+    try {
+      return new ShownRows.Writer();
+    } catch (IOException | UncheckedIOException e) {
+      return null;
     }
   }
 
@@ -113,13 +151,58 @@ final class CsvSignatories implements CommittedSignatories {
     final List<Problem> problems = new ArrayList<>();
     final DuplicateFinder dups;
     final SignatoryTally.Counter counter = new SignatoryTally.Counter();
+    final Canonical.Buffer canonical = new Canonical.Buffer();
+    LeafList leaves;
+    ShownRows.Writer writer;
+    ShownRows shown;
     long unlisted;
     long rows;
     long imported;
     long badRows;
 
-    Checking(String display) {
+    Checking(String display, LeafList leaves, ShownRows.Writer writer) {
       dups = new DuplicateFinder(display);
+      this.leaves = leaves;
+      this.writer = writer;
+    }
+
+    /** A good row: counted, its leaf hashed and what it shows kept, in the same pass. */
+    void keep(Signatory s) {
+      imported++;
+      if (leaves != null) {
+        int length = canonical.encode(s);
+        leaves.add(canonical.bytes(), length);
+      }
+      if (writer != null) {
+        try {
+          writer.add(s);
+        } catch (IOException e) {
+          // A full temporary disk costs speed only: the annex reads the list again.
+          writer.delete();
+          writer = null;
+        }
+      }
+    }
+
+    void finish() {
+      if (writer != null) {
+        try {
+          shown = writer.finish();
+        } catch (IOException e) {
+          writer.delete();
+        }
+        writer = null;
+      }
+    }
+
+    /** The file was refused: nothing of it is kept. */
+    void abandon() {
+      leaves = null;
+      if (writer != null) {
+        writer.delete();
+        writer = null;
+      }
+      shown = null;
     }
 
     /** Keeps checking every row past the listing limit, without holding a million problems. */
@@ -209,9 +292,21 @@ final class CsvSignatories implements CommittedSignatories {
   @Override
   public synchronized ListCommitment commitment() {
     if (commitment == null) {
-      commitment = ListCommitment.compute(this, SaltKey.readOrCreate(salts));
+      if (leaves != null) {
+        SaltKey key = SaltKey.createWith(salts, leaves.key());
+        // Another process may have written the salts file since the import: its key is the list's key.
+        commitment = key.equals(leaves.key()) ? leaves.commitment() : ListCommitment.compute(this, key);
+        leaves = null;
+      } else {
+        commitment = ListCommitment.compute(this, SaltKey.readOrCreate(salts));
+      }
     }
     return commitment;
+  }
+
+  @Override
+  public Stream<Optional<String>> displayed(Disclosure cap) {
+    return shown != null ? shown.displayed(cap) : CommittedSignatories.super.displayed(cap);
   }
 
   @Override

@@ -16,11 +16,10 @@ final class DuplicateFinder {
   private final String display;
   private final List<Duplicate> listed = new ArrayList<>();
   private long count;
-  // Open addressing on 128 bits of two independent hashes of the normalized key; line 0 marks a free slot.
-  private long[] h1 = new long[1 << 12];
-  private long[] h2 = new long[1 << 12];
-  private int[] lines = new int[1 << 12];
-  private int[] columns = new int[1 << 12];
+  // Open addressing on 128 bits of two independent hashes of the normalized key. A slot is three longs side
+  // by side (hash 1, hash 2, line << 32 | column) so that a probe touches one cache line, not four arrays;
+  // line 0 marks a free slot.
+  private long[] slots = new long[3 << 12];
   private int size;
 
   DuplicateFinder(String display) {
@@ -45,48 +44,44 @@ final class DuplicateFinder {
     int column = rule == Duplicate.Rule.EMAIL ? emailColumn : nameColumn;
     long a = fnv(key);
     long b = mix(key);
-    if (size * 2 >= h1.length) {
+    if (size * 2 >= slots.length / 3) {
       grow();
     }
-    int mask = h1.length - 1;
+    int mask = slots.length / 3 - 1;
     int i = (int) (a ^ (a >>> 32)) & mask;
-    while (lines[i] != 0) {
-      if (h1[i] == a && h2[i] == b) {
+    while (slots[3 * i + 2] != 0) {
+      if (slots[3 * i] == a && slots[3 * i + 1] == b) {
         count++;
         if (listed.size() < ImportReport.MAX_LISTED) {
-          listed.add(new Duplicate(new Location(display, line, column), new Location(display, lines[i], columns[i]), rule));
+          long first = slots[3 * i + 2];
+          listed.add(new Duplicate(new Location(display, line, column), new Location(display, (int) (first >>> 32),
+              (int) first), rule));
         }
         return;
       }
       i = (i + 1) & mask;
     }
-    h1[i] = a;
-    h2[i] = b;
-    lines[i] = Math.max(1, line);
-    columns[i] = column;
+    put(slots, i, a, b, ((long) Math.max(1, line) << 32) | (column & 0xffffffffL));
     size++;
   }
 
+  private static void put(long[] into, int i, long a, long b, long at) {
+    into[3 * i] = a;
+    into[3 * i + 1] = b;
+    into[3 * i + 2] = at;
+  }
+
   private void grow() {
-    long[] o1 = h1;
-    long[] o2 = h2;
-    int[] ol = lines;
-    int[] oc = columns;
-    int n = o1.length * 2;
-    h1 = new long[n];
-    h2 = new long[n];
-    lines = new int[n];
-    columns = new int[n];
-    for (int j = 0; j < o1.length; j++) {
-      if (ol[j] != 0) {
-        int i = (int) (o1[j] ^ (o1[j] >>> 32)) & (n - 1);
-        while (lines[i] != 0) {
+    long[] old = slots;
+    int n = old.length / 3 * 2;
+    slots = new long[3 * n];
+    for (int j = 0; j < old.length / 3; j++) {
+      if (old[3 * j + 2] != 0) {
+        int i = (int) (old[3 * j] ^ (old[3 * j] >>> 32)) & (n - 1);
+        while (slots[3 * i + 2] != 0) {
           i = (i + 1) & (n - 1);
         }
-        h1[i] = o1[j];
-        h2[i] = o2[j];
-        lines[i] = ol[j];
-        columns[i] = oc[j];
+        put(slots, i, old[3 * j], old[3 * j + 1], old[3 * j + 2]);
       }
     }
   }

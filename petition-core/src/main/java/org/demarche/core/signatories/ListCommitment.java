@@ -49,10 +49,17 @@ public record ListCommitment(long size, String hex) {
 
   /** Computes the commitment of {@code list} under {@code key}, streaming the list once. */
   public static ListCommitment compute(Signatories list, SaltKey key) {
-    Leaves leaves = Leaves.of(list, key);
-    MessageDigest md = Merkle.sha256();
-    byte[] root = Merkle.root(md, leaves.sorted, leaves.sorted.length);
-    return new ListCommitment(leaves.sorted.length, HexFormat.of().formatHex(Merkle.commitment(md, leaves.sorted.length, root)));
+    Objects.requireNonNull(list, "list");
+    LeafList leaves = new LeafList(Objects.requireNonNull(key, "key"));
+    Canonical.Buffer canonical = new Canonical.Buffer();
+    try (Stream<Signatory> s = list.stream()) {
+      Iterator<Signatory> it = s.iterator();
+      while (it.hasNext()) {
+        int length = canonical.encode(it.next());
+        leaves.add(canonical.bytes(), length);
+      }
+    }
+    return leaves.commitment();
   }
 
   /**

@@ -91,11 +91,22 @@ public final class SaltKey {
     if (Files.exists(file)) {
       return read(file);
     }
-    SaltKey fresh = generate();
+    return createWith(file, generate());
+  }
+
+  /**
+   * Writes {@code key} as the salts file when there is none yet, and returns the key the file holds: {@code key},
+   * or the one another process wrote first. An import salts its rows with a key held in memory and writes it
+   * here only when the commitment is first needed, so that reading a list never leaves a file behind.
+   */
+  static SaltKey createWith(Path file, SaltKey key) {
+    if (Files.exists(file)) {
+      return read(file);
+    }
     try {
       AtomicFiles.create(file, AtomicFiles.Access.PRIVATE, out -> out.write((HEADER
           + "\n# Keep it private and back it up; never send it to a recipient.\n"
-          + "key: " + HexFormat.of().formatHex(fresh.key) + "\n").getBytes(StandardCharsets.US_ASCII)));
+          + "key: " + HexFormat.of().formatHex(key.key) + "\n").getBytes(StandardCharsets.US_ASCII)));
     } catch (FileAlreadyExistsException e) {
       return read(file);
     } catch (IOException e) {
@@ -138,13 +149,24 @@ public final class SaltKey {
     }
 
     byte[] salt(long position, byte[] canonical) {
+      byte[] out = new byte[BYTES];
+      salt(position, canonical, canonical.length, out);
+      return out;
+    }
+
+    /** The same salt, of the first {@code length} bytes of {@code canonical}, into {@code out} (no allocation). */
+    void salt(long position, byte[] canonical, int length, byte[] out) {
       for (int i = 0; i < 8; i++) {
         pos[i] = (byte) (position >>> (56 - 8 * i));
       }
       mac.update(CONTEXT);
       mac.update(pos);
-      mac.update(canonical);
-      return mac.doFinal();
+      mac.update(canonical, 0, length);
+      try {
+        mac.doFinal(out, 0);
+      } catch (javax.crypto.ShortBufferException e) {
+        throw new IllegalStateException("HmacSHA256 gave more than " + BYTES + " bytes", e);
+      }
     }
   }
 

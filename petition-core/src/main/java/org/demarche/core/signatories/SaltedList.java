@@ -25,6 +25,11 @@ final class SaltedList implements CommittedSignatories {
   }
 
   @Override
+  public Stream<java.util.Optional<String>> displayed(Disclosure cap) {
+    return CommittedSignatories.displayed(list, cap);
+  }
+
+  @Override
   public long count() {
     return list.count();
   }

@@ -3,7 +3,7 @@ package org.demarche.core.signatories;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,12 +136,32 @@ final class SignatoryFields {
       return Optional.empty();
     }
     try {
-      return Optional.of(at.length() == 10 ? LocalDate.parse(at).atStartOfDay().toInstant(ZoneOffset.UTC)
-          : Instant.parse(at));
-    } catch (DateTimeParseException ex) {
+      return Optional.of(at.length() == 10 ? date(at).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(at));
+    } catch (DateTimeException ex) {
       fail(SIGNED_AT, "must be a date (2026-09-01) or an instant (2026-09-01T10:00:00Z), not '" + at + "'");
       return Optional.empty();
     }
+  }
+
+  /**
+   * A date of 10 characters: yyyy-MM-dd read by hand (the formatter was a tenth of an import's time), the
+   * same days as {@link LocalDate#parse} accepts; anything else goes to the formatter.
+   */
+  static LocalDate date(String at) {
+    if (at.charAt(4) == '-' && at.charAt(7) == '-' && digits(at, 0, 4) && digits(at, 5, 7) && digits(at, 8, 10)) {
+      return LocalDate.of(Integer.parseInt(at, 0, 4, 10), Integer.parseInt(at, 5, 7, 10),
+          Integer.parseInt(at, 8, 10, 10));
+    }
+    return LocalDate.parse(at);
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The level asked for, else counted-only for a person and full for an organization. */

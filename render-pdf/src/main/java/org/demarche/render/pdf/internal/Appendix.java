@@ -16,7 +16,6 @@ import org.demarche.core.model.Disclosure;
 import org.demarche.core.model.Letter;
 import org.demarche.core.model.RenderException;
 import org.demarche.core.model.Signatories;
-import org.demarche.core.model.Signatory;
 import org.demarche.core.signatories.CommittedSignatories;
 import org.demarche.core.signatories.SignatoryTally;
 
@@ -84,13 +83,12 @@ final class Appendix {
   void count() {
     Cursor cursor = new Cursor();
     long index = 0;
-    try (Stream<Signatory> s = letter.coSignatories().stream()) {
+    try (Stream<Optional<String>> s = CommittedSignatories.displayed(letter.coSignatories(), letter.disclosureCap())) {
       var it = s.iterator();
       while (it.hasNext()) {
-        Signatory sig = it.next();
+        Optional<String> shown = it.next();
         index++;
         total++;
-        Optional<String> shown = sig.displayed(letter.disclosureCap());
         if (shown.isEmpty()) {
           countedOnly++;
           continue;
@@ -131,7 +129,8 @@ final class Appendix {
     Sheet sheet = new Sheet(doc, fonts, labels, pagesBefore, totalPages);
     Cursor cursor = new Cursor();
     long index = 0;
-    try (Stream<Signatory> s = letter.coSignatories().stream(); sheet) {
+    try (Stream<Optional<String>> s = CommittedSignatories.displayed(letter.coSignatories(), letter.disclosureCap());
+        sheet) {
       sheet.open(0);
       float top = 0;
       for (Line l : layout.lines(labels.coSignedBy(total), HEADING, g.textWidth())) {
@@ -147,9 +146,8 @@ final class Appendix {
       sheet.pen.color(0f);
       var it = s.iterator();
       while (it.hasNext()) {
-        Signatory sig = it.next();
+        Optional<String> shown = it.next();
         index++;
-        Optional<String> shown = sig.displayed(letter.disclosureCap());
         if (shown.isEmpty()) {
           continue;
         }
