@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, ValidateCommand.class, RenderCommand.class, RecipientsCommand.class,
         DirectoryCommand.class, NearestCommand.class, StatusCommand.class, ReceiptsCommand.class, VoiceCommand.class,
         ServeCommand.class, VerifyCommand.class, PostedCommand.class, OutcomeCommand.class, BouncesCommand.class,
+        ReportCommand.class,
         InitCommand.class, SchemaCommand.class, CompletionCommand.class,
         ManCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
