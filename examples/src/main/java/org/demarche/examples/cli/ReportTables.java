@@ -54,10 +54,12 @@ final class ReportTables {
       rows.add(new ReportPdf.Row("State", l.path("state").asText()));
       if (l.has("sentAt")) {
         Instant at = Instant.parse(l.path("sentAt").asText());
-        rows.add(new ReportPdf.Row("Sent at (mission's time)", l.has("zone")
+        // An outbox letter was written as a draft for the operator to send: say so rather than "sent".
+        String what = l.path("channel").asText().startsWith("email draft") ? "Written to the outbox at" : "Sent at";
+        rows.add(new ReportPdf.Row(what + " (mission's time)", l.has("zone")
             ? LOCAL.format(at.atZone(ZoneId.of(l.path("zone").asText()))) + " (" + l.path("zone").asText() + ")"
             : "zone not known for " + l.path("hostCountry").asText() + ": UTC only"));
-        rows.add(new ReportPdf.Row("Sent at (UTC)", LOCAL.format(at.atZone(ZoneOffset.UTC))));
+        rows.add(new ReportPdf.Row(what + " (UTC)", LOCAL.format(at.atZone(ZoneOffset.UTC))));
       }
       if (l.path("channel").asText().equals("post")) {
         rows.add(new ReportPdf.Row("Posted on", l.has("postedOn") ? l.path("postedOn").asText()
