@@ -102,14 +102,13 @@ public record DeliveryStatusReport(Optional<String> originalMessageId, String ac
 
   /** The first per-recipient block that reports a failure, else the first one. */
   private static InternetHeaders firstRecipient(String[] blocks) throws MessagingException {
-    InternetHeaders first = new InternetHeaders();
-    for (int i = blocks.length - 1; i >= 1; i--) {
+    for (int i = 1; i < blocks.length; i++) {
       InternetHeaders h = headers(blocks[i]);
-      if (field(h, "Action").map(a -> a.equalsIgnoreCase("failed")).orElse(false) || i == 1) {
-        first = h;
+      if (field(h, "Action").map(a -> a.equalsIgnoreCase("failed")).orElse(false)) {
+        return h;
       }
     }
-    return first;
+    return blocks.length > 1 ? headers(blocks[1]) : new InternetHeaders();
   }
 
   private static InternetHeaders topFields(MimeMessage m) {

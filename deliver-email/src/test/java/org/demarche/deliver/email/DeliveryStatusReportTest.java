@@ -98,6 +98,19 @@ class DeliveryStatusReportTest {
   }
 
   @Test
+  void reportsTheFailedRecipientWhereAnotherWasDelivered() {
+    String text = new String(postfixBounce("text/rfc822-headers", LETTER_ID), StandardCharsets.US_ASCII)
+        .replace("Final-Recipient: rfc822; osaka@example.cn", "Final-Recipient: rfc822; press@example.cn\r\n"
+            + "Action: delivered\r\nStatus: 2.0.0\r\n\r\nFinal-Recipient: rfc822; osaka@example.cn");
+
+    DeliveryStatusReport r = DeliveryStatusReport.read(text.getBytes(StandardCharsets.US_ASCII)).orElseThrow();
+
+    assertThat(r.recipient()).contains("rfc822; osaka@example.cn");
+    assertThat(r.status()).isEqualTo("5.1.1");
+    assertThat(r.failed()).isTrue();
+  }
+
+  @Test
   void anOrdinaryMessageIsNoReport() {
     byte[] reply = "From: consul@example.cn\r\nSubject: Re: Petition\r\nContent-Type: text/plain\r\n\r\nReceived.\r\n"
         .getBytes(StandardCharsets.US_ASCII);

@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import org.demarche.core.files.AtomicFiles;
 import org.demarche.core.files.CsvWriter;
 import org.demarche.core.model.Campaign;
-import org.demarche.render.pdf.PdfRenderer;
 import org.demarche.render.pdf.ReportPdf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,7 +64,7 @@ final class ReportCommand implements Callable<Integer> {
     byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(sealed);
     AtomicFiles.write(out.resolve("report.json"), o -> o.write(json));
     AtomicFiles.write(out.resolve("report.csv"), o -> csv(content, o));
-    byte[] pdf = ReportPdf.of(PdfRenderer.defaults()).render("Delivery report: " + campaign.id(),
+    byte[] pdf = ReportPdf.of(PrintKits.Renderer.PDF).render("Delivery report: " + campaign.id(),
         campaign.sender().name(), Instant.parse(content.get("generatedAt").asText()).atOffset(ZoneOffset.UTC)
             .toLocalDate(), ReportTables.summary(content, seal), ReportTables.tables(content));
     AtomicFiles.write(out.resolve("report.pdf"), o -> o.write(pdf));
