@@ -4,6 +4,7 @@ import org.demarche.core.model.Values;
 import org.demarche.core.model.Campaign;
 import org.demarche.core.model.InvalidInputException;
 import org.demarche.core.model.JournalEntry;
+import org.demarche.core.model.LetterOutcome;
 import org.demarche.core.model.LetterState;
 import org.demarche.core.model.LetterStatus;
 import org.demarche.core.model.Location;
@@ -27,12 +28,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.CRC32C;
 import org.demarche.core.spi.DeliveryJournal;
 
 /**
@@ -53,6 +52,7 @@ public final class FileJournal implements DeliveryJournal {
   private final FileChannel channel;
   private final Optional<FileLock> lock;
   private final Map<String, LetterStatus> statuses = new LinkedHashMap<>();
+  private final List<LetterOutcome> outcomes = new java.util.ArrayList<>();
 
   private FileJournal(Path file, String campaignId, FileChannel channel, Optional<FileLock> lock) {
     this.file = file;
@@ -269,6 +269,11 @@ public final class FileJournal implements DeliveryJournal {
         return Optional.of("the line belongs to campaign '" + n.path("campaign").asText() + "', not '" + campaignId
             + "': use a journal file per campaign");
       }
+      if (n.has("outcome")) {
+        // An outcome line (posted, replied, ...): beside the states, it changes none.
+        outcomes.add(JournalLines.outcome(n));
+        return Optional.empty();
+      }
       JournalEntry e = new JournalEntry(n.path("letter").asText(), LetterState.valueOf(n.path("state").asText()),
           Instant.parse(n.path("at").asText()), n.path("attempt").asInt(),
           n.hasNonNull("messageId") ? Optional.of(n.get("messageId").asText()) : Optional.empty(),
@@ -298,9 +303,7 @@ public final class FileJournal implements DeliveryJournal {
   }
 
   private static String crc(String json) {
-    CRC32C crc = new CRC32C();
-    crc.update(json.getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().toHexDigits((int) crc.getValue());
+    return JournalLines.crc(json);
   }
 
   @Override
@@ -316,27 +319,50 @@ public final class FileJournal implements DeliveryJournal {
   /** Appends several entries with one flush to disk (used for planning many letters at once). */
   @Override
   public synchronized void recordAll(List<JournalEntry> entries) {
+    StringBuilder lines = new StringBuilder();
+    for (JournalEntry e : entries) {
+      lines.append(JournalLines.line(entryNode(e)));
+    }
+    append(lines.toString());
+    entries.forEach(this::remember);
+  }
+
+  /**
+   * Appends an outcome as a line of its own ({@code "outcome"} instead of {@code "state"}), forced to disk. A journal
+   * without such lines reads as before; these lines change no letter's state.
+   */
+  @Override
+  public synchronized void recordOutcome(LetterOutcome o) {
+    append(JournalLines.line(JournalLines.outcome(campaignId, o)));
+    outcomes.add(o);
+  }
+
+  @Override
+  public synchronized List<LetterOutcome> outcomes() {
+    return List.copyOf(outcomes);
+  }
+
+  private ObjectNode entryNode(JournalEntry e) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("campaign", campaignId);
+    n.put("letter", e.letterId());
+    n.put("state", e.state().name());
+    n.put("at", e.at().toString());
+    n.put("attempt", e.attempt());
+    e.messageId().ifPresent(m -> n.put("messageId", m));
+    e.detail().ifPresent(d -> n.put("detail", JournalLines.clip(d)));
+    return n;
+  }
+
+  private void append(String lines) {
     if (lock.isEmpty()) {
       throw new IllegalStateException("the journal " + file + " was opened to read only");
     }
     if (!channel.isOpen()) {
       throw new IllegalStateException("the journal " + file + " is closed");
     }
-    StringBuilder lines = new StringBuilder();
-    for (JournalEntry e : entries) {
-      ObjectNode n = JSON.createObjectNode();
-      n.put("campaign", campaignId);
-      n.put("letter", e.letterId());
-      n.put("state", e.state().name());
-      n.put("at", e.at().toString());
-      n.put("attempt", e.attempt());
-      e.messageId().ifPresent(m -> n.put("messageId", m));
-      e.detail().ifPresent(d -> n.put("detail", d.length() > 2000 ? d.substring(0, 2000) : d));
-      String json = n.toString();
-      lines.append(json).append(' ').append(crc(json)).append('\n');
-    }
     try {
-      ByteBuffer buf = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+      ByteBuffer buf = ByteBuffer.wrap(lines.getBytes(StandardCharsets.UTF_8));
       long at = channel.size();
       while (buf.hasRemaining()) {
         at += channel.write(buf, at);
@@ -345,7 +371,6 @@ public final class FileJournal implements DeliveryJournal {
     } catch (IOException ex) {
       throw new UncheckedIOException("cannot write the journal " + file + "; nothing more is sent", ex);
     }
-    entries.forEach(this::remember);
   }
 
   /** Where the journal lives. */

@@ -118,4 +118,53 @@ class FileJournalTest extends DeliveryJournalContract {
     assertThatThrownBy(() -> FileJournal.open(file, "campaign-b")).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("belongs to campaign 'campaign-a'");
   }
+
+  /** Lines exactly as a journal before outcomes (issue 19) wrote them. */
+  private static String oldLines() {
+    String planned = "{\"campaign\":\"test-campaign\",\"letter\":\"cn-cg-jp-osaka\",\"state\":\"PLANNED\","
+        + "\"at\":\"2026-09-24T00:00:00Z\",\"attempt\":0}";
+    String byPost = "{\"campaign\":\"test-campaign\",\"letter\":\"cn-cg-jp-osaka\",\"state\":\"BY_POST\","
+        + "\"at\":\"2026-09-24T00:00:01Z\",\"attempt\":0,\"detail\":\"no email published\"}";
+    return planned + " " + JournalLines.crc(planned) + "\n" + byPost + " " + JournalLines.crc(byPost) + "\n";
+  }
+
+  private static org.demarche.core.model.LetterOutcome posted() {
+    return new org.demarche.core.model.LetterOutcome("cn-cg-jp-osaka",
+        org.demarche.core.model.LetterOutcome.Kind.POSTED, java.time.LocalDate.parse("2026-09-18"),
+        Instant.parse("2026-09-18T08:00:00Z"), Optional.of("EJ123456789JP"), Optional.empty());
+  }
+
+  @Test
+  void aJournalWrittenBeforeOutcomesStillReadsAndTakesOutcomesAfterItsLines() throws Exception {
+    Path file = dir.resolve("old.journal");
+    Files.writeString(file, oldLines());
+
+    try (FileJournal journal = FileJournal.open(file, "test-campaign")) {
+      assertThat(journal.statuses().get("cn-cg-jp-osaka").state()).isEqualTo(LetterState.BY_POST);
+      assertThat(journal.outcomes()).isEmpty();
+      journal.recordOutcome(posted());
+    }
+
+    assertThat(Files.readString(file)).startsWith(oldLines());
+    try (FileJournal journal = FileJournal.read(file, "test-campaign")) {
+      assertThat(journal.statuses().get("cn-cg-jp-osaka").state()).isEqualTo(LetterState.BY_POST);
+      assertThat(journal.outcomes()).containsExactly(posted());
+    }
+  }
+
+  @Test
+  void aTornOutcomeLineIsCutOffLikeAnyTornLastLine() throws Exception {
+    Path file = dir.resolve("torn.journal");
+    Files.writeString(file, oldLines());
+    try (FileJournal journal = FileJournal.open(file, "test-campaign")) {
+      journal.recordOutcome(posted());
+    }
+    String whole = Files.readString(file);
+    Files.writeString(file, whole + "{\"campaign\":\"test-campaign\",\"letter\":\"cn-cg-jp-osaka\",\"outc");
+
+    try (FileJournal journal = FileJournal.open(file, "test-campaign")) {
+      assertThat(journal.outcomes()).containsExactly(posted());
+    }
+    assertThat(Files.readString(file)).isEqualTo(whole);
+  }
 }

@@ -93,6 +93,11 @@ final class JournalChoice implements AutoCloseable {
     }
   }
 
+  /** The journal in PostgreSQL, when it is that one (open to record: outcomes, reports). */
+  Optional<org.demarche.core.spi.DeliveryJournal> shared() {
+    return shared.map(j -> j);
+  }
+
   /** How the summary names it: the absolute file, or the URL and channel. */
   String shown() {
     return shown;

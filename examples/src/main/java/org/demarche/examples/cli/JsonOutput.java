@@ -96,6 +96,12 @@ final class JsonOutput {
 
   /** What the journal knows of each selected mission's letter. */
   static String status(String campaignId, String channel, String journal, List<StatusRow> rows) {
+    return status(campaignId, channel, journal, rows, Map.of());
+  }
+
+  /** As above, each letter with what happened to it after it left ({@code "after"}: posted, replied, bounced ...). */
+  static String status(String campaignId, String channel, String journal, List<StatusRow> rows,
+      Map<String, List<org.demarche.core.model.LetterOutcome>> outcomes) {
     ObjectNode root = Missions.JSON.createObjectNode();
     root.put("command", "status");
     root.put("campaign", campaignId);
@@ -114,6 +120,7 @@ final class JsonOutput {
       r.status().flatMap(LetterStatus::messageId).ifPresent(m -> n.put("messageId", m));
       r.status().flatMap(LetterStatus::detail).ifPresent(d -> n.put("detail", d));
       r.status().ifPresent(s -> n.put("at", s.at().toString()));
+      Outcomes.json(n.putArray("after"), outcomes.getOrDefault(r.missionId(), List.of()));
     }
     putCounts(root, counts);
     return write(root);

@@ -16,7 +16,17 @@ final class PrintKits {
 
   /** With a note after the cover sheet's heading (the post-by day of a scheduled campaign). */
   static List<Path> write(Path folder, List<PrintKit.Item> items, String coverNote) {
-    return PrintKit.of(PdfRenderer.defaults()).write(items, folder, coverNote);
+    return PrintKit.of(Renderer.PDF).write(items, folder, coverNote);
+  }
+
+  /**
+   * One renderer for the runner's own PDFs (print kit, delivery report), made on first use: a renderer's fonts stay
+   * with each thread that used them (per-thread faces), so a new one per run would pile up fonts in a long-lived JVM.
+   */
+  static final class Renderer {
+    static final PdfRenderer PDF = PdfRenderer.defaults();
+
+    private Renderer() {}
   }
 
   /** The files a kit of campaign {@code campaignId} is written to (as {@link PrintKit#write} names them). */

@@ -42,12 +42,17 @@ final class StatusCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   NowOption now = new NowOption();
 
+  /** What happened to letters after they left (posted, replied, bounced, ...), by letter id, from every journal read. */
+  private final Map<String, List<org.demarche.core.model.LetterOutcome>> outcomes = new java.util.HashMap<>();
+
   @Override
   public Integer call() throws Exception {
     Formats.check(format);
     Campaign campaign = folders.load(campaignFile);
     if (journal != null && org.demarche.journal.postgres.PostgresJournals.isUrl(journal)) {
       try (JournalChoice shared = JournalChoice.of(journal, campaign, "smtp", System.getenv())) {
+        shared.shared().orElseThrow().outcomes().forEach(o ->
+            outcomes.computeIfAbsent(o.letterId(), k -> new ArrayList<>()).add(o));
         return print(campaign, shared.statuses(campaign.id()), java.util.Set.of(), "smtp", shared.shown(), true);
       }
     }
@@ -89,15 +94,20 @@ final class StatusCommand implements Callable<Integer> {
           || s.get().state() == LetterState.FAILED_TRANSIENT);
     }
     if (format.equals("json")) {
-      out.println(JsonOutput.status(campaign.id(), channel, shown, rows));
+      out.println(JsonOutput.status(campaign.id(), channel, shown, rows, outcomes));
     } else {
       out.println("Campaign " + campaign.id() + ", journal " + shown + (exists ? "" : " (none yet)"));
-      Table t = new Table("MISSION", "STATE", "ATTEMPTS", "DETAIL");
+      // The AFTER column (posted, replied, bounced, ...) appears once something is recorded there.
+      boolean after = rows.stream().anyMatch(r -> outcomes.containsKey(r.missionId()));
+      Table t = after ? new Table("MISSION", "STATE", "ATTEMPTS", "DETAIL", "AFTER")
+          : new Table("MISSION", "STATE", "ATTEMPTS", "DETAIL");
       for (JsonOutput.StatusRow r : rows) {
-        t.row(r.missionId(), r.inOutbox() ? "in the outbox"
+        String[] cells = {r.missionId(), r.inOutbox() ? "in the outbox"
                 : r.status().map(StatusCommand::label).orElse("not yet sent (the next run sends it)"),
             r.status().map(s -> String.valueOf(s.attempts())).orElse(""),
-            r.status().flatMap(LetterStatus::detail).map(Table::oneLine).orElse(""));
+            r.status().flatMap(LetterStatus::detail).map(Table::oneLine).orElse(""),
+            Outcomes.text(outcomes.getOrDefault(r.missionId(), List.of()))};
+        t.row(after ? cells : java.util.Arrays.copyOf(cells, 4));
       }
       t.print(out);
       printDue(campaign, missions, out);
@@ -150,8 +160,9 @@ final class StatusCommand implements Callable<Integer> {
     out.println("Co-signatories: " + tally.total() + " (" + levels + "); by country: " + countries);
   }
 
-  private static Map<String, LetterStatus> read(Path file, String campaignId) {
+  private Map<String, LetterStatus> read(Path file, String campaignId) {
     try (FileJournal j = FileJournal.read(file, campaignId)) {
+      j.outcomes().forEach(o -> outcomes.computeIfAbsent(o.letterId(), k -> new ArrayList<>()).add(o));
       return j.statuses();
     }
   }

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.demarche.core.model.JournalEntry;
+import org.demarche.core.model.LetterOutcome;
 import org.demarche.core.model.LetterState;
 import org.demarche.core.model.LetterStatus;
 import org.demarche.core.spi.DeliveryJournal;
@@ -150,6 +151,44 @@ public final class PostgresJournal implements DeliveryJournal {
     s.setInt(from + 5, e.attempt());
     s.setString(from + 6, e.messageId().orElse(null));
     s.setString(from + 7, e.detail().map(d -> d.length() > 2000 ? d.substring(0, 2000) : d).orElse(null));
+  }
+
+  /** One committed insert (V2 of the schema): beside the letter's state, which it leaves as it is. */
+  @Override
+  public void recordOutcome(LetterOutcome o) {
+    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(Sql.OUTCOME)) {
+      s.setString(1, campaign);
+      s.setString(2, channel);
+      s.setString(3, o.letterId());
+      s.setString(4, o.kind().name());
+      s.setObject(5, o.on());
+      s.setTimestamp(6, Timestamp.from(o.recordedAt()));
+      s.setString(7, o.reference().orElse(null));
+      s.setString(8, o.note().orElse(null));
+      s.setString(9, runner);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("record the outcome of letter " + o.letterId(), e);
+    }
+  }
+
+  @Override
+  public List<LetterOutcome> outcomes() {
+    List<LetterOutcome> all = new java.util.ArrayList<>();
+    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(Sql.OUTCOMES)) {
+      s.setString(1, campaign);
+      s.setString(2, channel);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          all.add(new LetterOutcome(r.getString(1), LetterOutcome.Kind.valueOf(r.getString(2)),
+              r.getObject(3, java.time.LocalDate.class), r.getTimestamp(4).toInstant(),
+              Optional.ofNullable(r.getString(5)), Optional.ofNullable(r.getString(6))));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("read the outcomes", e);
+    }
+    return List.copyOf(all);
   }
 
   @Override

@@ -35,4 +35,10 @@ final class Sql {
       + " WHERE lease_owner = ?";
 
   static final String RELEASE = "UPDATE demarche_letter SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?";
+
+  static final String OUTCOME = "INSERT INTO demarche_outcome (campaign, channel, letter, kind, on_day, recorded_at,"
+      + " reference, note, runner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  static final String OUTCOMES = "SELECT letter, kind, on_day, recorded_at, reference, note FROM demarche_outcome"
+      + " WHERE campaign = ? AND channel = ? ORDER BY id";
 }

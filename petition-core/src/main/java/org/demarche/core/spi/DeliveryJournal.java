@@ -1,8 +1,10 @@
 package org.demarche.core.spi;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.demarche.core.model.JournalEntry;
+import org.demarche.core.model.LetterOutcome;
 import org.demarche.core.model.LetterStatus;
 
 /**
@@ -56,6 +58,21 @@ public interface DeliveryJournal extends AutoCloseable {
    */
   default Pace pace() {
     return Pace.inProcess();
+  }
+
+  /**
+   * Appends durably what happened to a letter after it left (posted, replied, refused, returned, bounced). It
+   * changes no letter's state: a run neither sends it again nor counts it otherwise.
+   *
+   * @throws UnsupportedOperationException from a journal that keeps no outcomes (one written before they existed)
+   */
+  default void recordOutcome(LetterOutcome outcome) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no outcomes of letters");
+  }
+
+  /** Every outcome recorded, oldest first. */
+  default List<LetterOutcome> outcomes() {
+    return List.of();
   }
 
   @Override

@@ -10,6 +10,7 @@ import org.demarche.core.RunReport;
 import org.demarche.core.model.DeliveryException;
 import org.demarche.core.model.JournalEntry;
 import org.demarche.core.model.Letter;
+import org.demarche.core.model.LetterOutcome;
 import org.demarche.core.model.LetterState;
 import org.demarche.core.model.LetterStatus;
 import org.demarche.core.spi.DeliveryJournal;
@@ -155,5 +156,51 @@ public abstract class DeliveryJournalContract {
       assertThat(again.outcomes()).extracting(RunReport.Outcome::result).containsOnly(RunReport.Result.IN_DOUBT);
     }
     assertThat(next.delivered).isEmpty();
+  }
+
+  private static LetterOutcome outcome(String letter, LetterOutcome.Kind kind, String reference, String note) {
+    return new LetterOutcome(letter, kind, java.time.LocalDate.parse("2026-09-25"), T0.plusSeconds(3600),
+        Optional.ofNullable(reference), Optional.ofNullable(note));
+  }
+
+  @Test
+  public void readsBackPostedAndOutcomesInTheOrderRecordedAfterReopening() {
+    try (DeliveryJournal journal = open("test-campaign")) {
+      journal.record(entry("cn-cg-jp-osaka", LetterState.BY_POST, 0, null));
+      journal.recordOutcome(outcome("cn-cg-jp-osaka", LetterOutcome.Kind.POSTED, "EJ123456789JP", null));
+      journal.recordOutcome(outcome("cn-cg-jp-osaka", LetterOutcome.Kind.REPLIED, null, "a letter from the consul"));
+    }
+    try (DeliveryJournal journal = open("test-campaign")) {
+      assertThat(journal.outcomes()).containsExactly(
+          outcome("cn-cg-jp-osaka", LetterOutcome.Kind.POSTED, "EJ123456789JP", null),
+          outcome("cn-cg-jp-osaka", LetterOutcome.Kind.REPLIED, null, "a letter from the consul"));
+    }
+  }
+
+  @Test
+  public void anOutcomeChangesNoLettersStateSoARunDoesNotSendItAgain() {
+    List<Letter> letters = List.of(Fixtures.letterTo(Fixtures.osaka()));
+    CountingChannel channel = new CountingChannel();
+    try (DeliveryJournal journal = open("test-campaign")) {
+      CampaignRunner.builder(new TextRenderer(), channel, journal).build().run(letters);
+      LetterStatus before = journal.statuses().get("cn-cg-jp-osaka");
+      journal.recordOutcome(outcome("cn-cg-jp-osaka", LetterOutcome.Kind.BOUNCED, "5.1.1", "550 5.1.1 no such user"));
+      assertThat(journal.statuses().get("cn-cg-jp-osaka")).isEqualTo(before);
+    }
+    try (DeliveryJournal journal = open("test-campaign")) {
+      RunReport again = CampaignRunner.builder(new TextRenderer(), channel, journal).build().run(letters);
+      assertThat(again.outcomes()).extracting(RunReport.Outcome::result).containsOnly(RunReport.Result.ALREADY_SENT);
+    }
+    assertThat(channel.delivered.get("cn-cg-jp-osaka").get()).isEqualTo(1);
+  }
+
+  @Test
+  public void keepsTheOutcomesOfTwoCampaignsApart() {
+    try (DeliveryJournal a = open("campaign-a")) {
+      a.recordOutcome(outcome("cn-cg-jp-osaka", LetterOutcome.Kind.REFUSED, null, null));
+    }
+    try (DeliveryJournal b = open("campaign-b")) {
+      assertThat(b.outcomes()).isEmpty();
+    }
   }
 }
