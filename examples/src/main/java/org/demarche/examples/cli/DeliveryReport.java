@@ -66,7 +66,9 @@ final class DeliveryReport {
       m.localName().ifPresent(n -> l.put("missionLocalName", n));
       l.put("city", m.city());
       l.put("hostCountry", m.hostCountry());
-      Optional<ZoneId> zone = MissionZones.of(m);
+      // The mission's zone as the schedule reads it (its country's, or the nearest zone city's); none known: UTC alone.
+      Optional<ZoneId> zone = Optional.of(org.demarche.core.schedule.ActionDay.zoneOf(m))
+          .filter(z -> !z.equals(java.time.ZoneOffset.UTC));
       zone.ifPresent(z -> l.put("zone", z.getId()));
       Optional<Map.Entry<FollowUpJournals.Named, LetterStatus>> found = journals.find(m.id());
       l.put("channel", found.map(f -> channel(f.getKey().channel(), f.getValue())).orElse("none yet"));
