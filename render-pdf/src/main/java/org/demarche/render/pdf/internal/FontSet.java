@@ -1,5 +1,6 @@
 package org.demarche.render.pdf.internal;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -118,21 +119,32 @@ public final class FontSet {
     return String.join(", ", names);
   }
 
-  /** The fonts parsed for one thread. */
+  /**
+   * The fonts parsed for one thread. It holds its set weakly: a thread's map holds this value strongly, and a value
+   * that reached its own ThreadLocal (through the set) would keep every renderer's fonts on every thread that ever
+   * drew with it, for the thread's life (a long-lived server or test JVM ran out of heap so).
+   */
   public static final class Faces {
-    private final FontSet set;
+    private final WeakReference<FontSet> set;
+    private final List<FontSource> sources;
+    private final boolean[] cjk;
     private final Face[] faces;
 
     Faces(FontSet set) {
-      this.set = Objects.requireNonNull(set);
-      this.faces = new Face[set.sources.size()];
+      this.set = new WeakReference<>(Objects.requireNonNull(set));
+      this.sources = set.sources;
+      this.cjk = new boolean[sources.size()];
+      for (int i = 0; i < cjk.length; i++) {
+        cjk[i] = set.cjk(i);
+      }
+      this.faces = new Face[sources.size()];
     }
 
     /** The face at an index, parsed on first use. */
     public Face face(int index) {
       Face f = faces[index];
       if (f == null) {
-        f = new Face(set.sources.get(index), index, set.cjk(index));
+        f = new Face(sources.get(index), index, cjk[index]);
         faces[index] = f;
       }
       return f;
@@ -140,7 +152,7 @@ public final class FontSet {
 
     /** The first face of the chain that draws the code point, or null if none does. */
     public Face forCodePoint(int codePoint, Variant variant, String language) {
-      return forCodePoint(codePoint, set.chain(variant, language));
+      return forCodePoint(codePoint, set().chain(variant, language));
     }
 
     /** The first face of a chain ({@link FontSet#chain}) that draws the code point, or null if none does. */
@@ -154,8 +166,13 @@ public final class FontSet {
       return null;
     }
 
+    /** The set these faces were parsed for; only those who hold the set (its renderer) use its faces. */
     public FontSet set() {
-      return set;
+      FontSet s = set.get();
+      if (s == null) {
+        throw new IllegalStateException("these fonts' renderer is gone: use faces() of a live FontSet");
+      }
+      return s;
     }
   }
 }
