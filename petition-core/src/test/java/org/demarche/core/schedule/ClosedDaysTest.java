@@ -53,6 +53,8 @@ class ClosedDaysTest {
     assertThat(ClosedDays.why("JP", LocalDate.of(2026, 9, 23))).isEqualTo("秋分の日 Autumnal Equinox Day");
     assertThat(ActionDay.isClosed("JP", LocalDate.of(2026, 9, 24))).isFalse();
     assertThat(ActionDay.isClosed("JP", LocalDate.of(2026, 12, 23))).isFalse();
+    assertThat(ClosedDays.why("JP", LocalDate.of(2027, 3, 22))).isEqualTo("振替休日 Substitute holiday");
+    assertThat(ActionDay.holidaysKnown("JP", 2027)).isTrue();
   }
 
   @Test
