@@ -2,6 +2,7 @@ package org.demarche.core.schedule;
 
 import com.ibm.icu.util.Calendar;
 import com.ibm.icu.util.LocaleData;
+import com.ibm.icu.util.VersionInfo;
 import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.HolidayType;
@@ -114,8 +115,9 @@ final class ScheduleTables {
   }
 
   static String weekendsFile() {
-    String source = "CLDR " + LocaleData.getCLDRVersion() + " weekData via ICU4J " + com.ibm.icu.util.VersionInfo
-        .ICU_VERSION + " (com.ibm.icu), generated " + GENERATED_ON;
+    VersionInfo icu = VersionInfo.ICU_VERSION;
+    String source = "CLDR " + LocaleData.getCLDRVersion().getMajor() + " weekData via ICU4J " + icu.getMajor() + "."
+        + icu.getMinor() + " (com.ibm.icu), generated " + GENERATED_ON;
     StringBuilder out = new StringBuilder();
     out.append("# Weekends that are not Saturday and Sunday, among the host countries of the bundled missions: country,\n")
         .append("# its weekend days (from the first), source. Every other country's weekend is Saturday and Sunday.\n")
