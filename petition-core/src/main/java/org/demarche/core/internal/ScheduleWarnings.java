@@ -58,8 +58,8 @@ final class ScheduleWarnings {
     notes.forEach(n -> out.add(new Problem(at.apply("schedule.actionDay"), "schedule", n)));
     if (!noHolidays.isEmpty()) {
       out.add(new Problem(at.apply("schedule.onClosedDay"), "schedule.onClosedDay", "public holidays of "
-          + String.join(", ", noHolidays) + " in " + s.actionDay().getYear() + " are not bundled: only Saturdays and"
-          + " Sundays count as closed days there"));
+          + String.join(", ", noHolidays) + " in " + s.actionDay().getYear() + " are not bundled: only weekends count"
+          + " as closed days there"));
     }
     return out;
   }

@@ -17,8 +17,9 @@ import org.demarche.core.model.Schedule;
  * A campaign's schedule applied to missions: each letter's due time in the mission's own zone, on a working day
  * there (per {@link Schedule.ClosedDayRule}), within the window; and for letters by post, the day to post them.
  *
- * <p>Sources: zones from the IANA zone.tab (bundled) with the JDK's tz rules; closed days are Saturdays, Sundays and
- * the bundled public holidays (Japan 2026); delivery days from the campaign's {@code schedule.postalDays} over the
+ * <p>Sources: zones from the IANA zone.tab (bundled) with the JDK's tz rules; closed days are the country's weekend
+ * (Saturday and Sunday, or CLDR's other weekend: weekends.tsv) and the bundled public holidays (holidays.tsv: Japan
+ * and Korea hand-sourced, other host countries from jollyday, 2026 and 2027); delivery days from the campaign's {@code schedule.postalDays} over the
  * bundled table (which holds no official figure yet: see postal-days.tsv).
  */
 public final class ActionDay {
@@ -137,7 +138,7 @@ public final class ActionDay {
 
   /**
    * The last working day to post a letter that takes {@code days} delivery days to arrive by {@code arrival}: days
-   * on which the post of {@code country} does not deliver (Saturdays, Sundays, its public holidays) are not counted.
+   * on which the post of {@code country} does not deliver (its weekend, its public holidays) are not counted.
    */
   static LocalDate postBy(String country, LocalDate arrival, int days) {
     LocalDate d = arrival;
