@@ -66,9 +66,8 @@ final class DeliveryReport {
       m.localName().ifPresent(n -> l.put("missionLocalName", n));
       l.put("city", m.city());
       l.put("hostCountry", m.hostCountry());
-      // The mission's zone as the schedule reads it (its country's, or the nearest zone city's); none known: UTC alone.
-      Optional<ZoneId> zone = Optional.of(org.demarche.core.schedule.ActionDay.zoneOf(m))
-          .filter(z -> !z.equals(java.time.ZoneOffset.UTC));
+      // The mission's zone as the schedule reads it; none known: the report shows UTC alone.
+      Optional<ZoneId> zone = org.demarche.core.schedule.ActionDay.zoneOf(m);
       zone.ifPresent(z -> l.put("zone", z.getId()));
       Optional<Map.Entry<FollowUpJournals.Named, LetterStatus>> found = journals.find(m.id());
       l.put("channel", found.map(f -> channel(f.getKey().channel(), f.getValue())).orElse("none yet"));

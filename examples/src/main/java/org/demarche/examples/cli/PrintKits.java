@@ -20,8 +20,8 @@ final class PrintKits {
   }
 
   /**
-   * One renderer for the runner's own PDFs (print kit, delivery report), made on first use: a renderer's fonts stay
-   * with each thread that used them (per-thread faces), so a new one per run would pile up fonts in a long-lived JVM.
+   * One renderer for the runner's own PDFs (print kit, delivery report), made on first use, so that each thread parses
+   * its fonts once rather than once a run.
    */
   static final class Renderer {
     static final PdfRenderer PDF = PdfRenderer.defaults();

@@ -45,9 +45,12 @@ public final class ActionDay {
     return out;
   }
 
-  /** The mission's time zone: its country's, or the nearest zone city's in a country with several; UTC if unknown. */
-  public static ZoneId zoneOf(DiplomaticMission m) {
-    return Zones.of(m).orElse(ZoneOffset.UTC);
+  /**
+   * The mission's time zone as the schedule reads it: the directory's {@code timeZone}, else its country's, or the
+   * nearest zone city's in a country with several; empty when its country is in no zone table.
+   */
+  public static Optional<ZoneId> zoneOf(DiplomaticMission m) {
+    return Zones.of(m);
   }
 
   /** Whether {@code day} is a weekend or a known public holiday in {@code country}. */
